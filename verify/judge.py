@@ -492,7 +492,9 @@ class Judge:
                 a = np.array(arr, dtype=float)
                 return a * (1.0 + rng.uniform(0.01, 0.06, a.shape)) + rng.uniform(-0.01, 0.01, a.shape)
 
-            point = ({k: moved(v) if k in self.truth.params else v for k, v in params.items()}, moved(x), y)
+            tied = "mazur" in dict(self.notation.options)  # (Mazur's one bias per layer stays one number: b_1 in both sums)
+            point = ({k: (np.full_like(moved(v), moved(np.asarray(v).reshape(-1)[:1])[0]) if tied and re.fullmatch(
+                r"b\d+", k) else moved(v)) if k in self.truth.params else v for k, v in params.items()}, moved(x), y)
             with np.errstate(all="ignore"):
                 row = self.truth.compute(*point)
             self._distinct = ([None], [row], [self.truth.to_course(row)], [point])
@@ -1137,6 +1139,17 @@ class Judge:
         self._env_cache, self.envs, self._jac_cache = {}, None, {}
         self._use(self.truth.samples)
         self.inferred += ("the answer writes no biases: it is judged at points where every bias is 0",)
+
+    def _tie_biases(self) -> None:
+        """Mazur's network has one bias per layer (b_1 in net_{h1} and net_{h2} alike): an answer in his letters judged
+        without its own values is judged at points where each layer's biases are one number, so his sums hold as
+        written for every unit (the spec's network gives each unit its own bias; at such points they agree)."""
+        self.points = [({k: (np.full_like(v, np.asarray(v).reshape(-1)[0]) if re.fullmatch(r"b\d+", k) else v)
+                         for k, v in params.items()}, x, y) for params, x, y in self.points]
+        self.rows = [self.truth.compute(*p) for p in self.points]
+        self._env_cache, self.envs, self._jac_cache = {}, None, {}
+        self._use(self.truth.samples)
+        self.inferred += ("Mazur's one bias per layer: judged at points where each layer's biases are one number",)
 
     def _objective_claim(self, claim: Claim) -> bool:
         """Whether the claim states the value of the objective (a scalar, whatever the layout)."""
@@ -3643,6 +3656,9 @@ class Judge:
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
+        if (not self.numeric and "mazur" in dict(self.notation.options) and self.points
+                and any(p.bias for p in self.truth.program.params)):
+            self._tie_biases()
         if self.net.regularizer is not None and "ell" not in dict(self.notation.options) and ell_is_the_objective(claims):
             self.notation = replace(self.notation, options=self.notation.options + (("ell", "objective"),))
             self.inferred += ("ℓ is the whole objective (data loss plus regularization, its own definition)",)

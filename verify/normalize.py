@@ -269,15 +269,18 @@ def drop_time_argument(text: str, letter: str | bool = "n") -> str:
 
 
 _NAMED_LOSS = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(?:CE|BCE|MSE|NLL|XENT)\s*\}?\s*(?=\()")
-#: a plain-text derivative of the objective: dL/dz2, dJ/dW1, d\ell/da^{[1]}, kgwilson's dl/dz_i (the loss in lowercase)
-_SLASH_D = re.compile(r"(?<![A-Za-z\\])d\s*(L|J|E|C|l|\\ell(?![A-Za-z]))\s*/\s*d(?=\s*[A-Za-z\\])")
+#: a plain-text derivative of the objective: dL/dz2, dJ/dW1, d\ell/da^{[1]}, kgwilson's dl/dz_i (the loss in lowercase),
+#: Mazur's dE_total/dout_o1
+_SLASH_D = re.compile(r"(?<![A-Za-z\\])d\s*(L|J|E|C|l|\\ell(?![A-Za-z]))(\s*_\s*\{?\s*total\s*\}?)?\s*/\s*d(?=\s*[A-Za-z\\])")
 #: a plain-text derivative of one quantity by another, d then a letter over d then a letter (kgwilson's dz_i/dW_i,
 #: dout/dz_i): a derivative — read as two of Ng's d-letters it was a ratio of two gradients, which nothing computes
-_SLASH_DD = re.compile(r"(?<![A-Za-z\\])d\s*((?:out|[A-Za-z])(?:\s*_\s*(?:\{[^{}]{1,12}\}|[A-Za-z0-9]))?)\s*/\s*d"
+_SLASH_DD = re.compile(r"(?<![A-Za-z\\])d\s*((?:out|net|[A-Za-z])(?:\s*_\s*(?:\{[^{}]{1,12}\}|[hHoO][0-9]{1,2}(?![0-9])|[A-Za-z0-9]))?)"
+                       r"\s*/\s*d"
                        r"(?=\s*[A-Za-z])")
 #: a local derivative written with a slash, ∂y/∂z, ∂a_1/∂z_1 (plain text): one symbol over one symbol, each with at
-#: most two scripts
-_SYMBOL = r"(?:\\hat\s*\{\s*[A-Za-z]\s*\}|\\hat\s*[A-Za-z]|\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{[^{}]{1,20}\}|[A-Za-z0-9])){0,2}"
+#: most two scripts (Mazur's out_{h1}, net_{o1} are symbols too)
+_SYMBOL = (r"(?:\\hat\s*\{\s*[A-Za-z]\s*\}|\\hat\s*[A-Za-z]|\\[A-Za-z]+|(?:out|net)(?=\s*_)|[A-Za-z])"
+           r"(?:\s*[_^]\s*(?:\{[^{}]{1,20}\}|[A-Za-z0-9])){0,2}")
 #: the activation function's derivative written dact/dz_i (kgwilson's "act represents the activation function"): act'(z_i)
 _SLASH_ACT = re.compile(r"(?<![A-Za-z\\])d\s*act\s*/\s*d\s*(" + _SYMBOL + r")(?![A-Za-z0-9_^{])")
 _SLASH_LOCAL = re.compile(r"\\partial\s*(" + _SYMBOL + r")\s*/\s*\\partial\s*(" + _SYMBOL + r")(?![A-Za-z0-9_^{])")
@@ -296,8 +299,12 @@ def slash_local(text: str) -> str:
     which the parser reads as a local derivative; the objective's own ``∂L/∂w`` is left as the parser reads it."""
     if "/" not in text:
         return text
-    return _SLASH_LOCAL.sub(lambda m: m.group(0) if _OBJECTIVE_HEAD.match(m.group(1)) else
-                            rf"\frac{{\partial {m.group(1)}}}{{\partial {m.group(2)}}}", text)
+    return _SLASH_LOCAL.sub(lambda m: m.group(0) if _OBJECTIVE_HEAD.match(m.group(1)) and not _UNIT_ERROR.fullmatch(
+        m.group(1)) else rf"\frac{{\partial {m.group(1)}}}{{\partial {m.group(2)}}}", text)
+
+
+#: one output's error in Mazur's letters, E_{o1} (a term of E_total, not the objective): its slash form is a fraction
+_UNIT_ERROR = re.compile(r"E\s*_\s*\{\s*[oO]\s*[0-9]{1,2}\s*\}")
 
 
 _PARTIAL_LOSS = re.compile(r"\\partial\s*(?:CE|BCE|NLL|XENT)(?![A-Za-z])")
@@ -730,8 +737,16 @@ def _long_normal_form(text: str) -> str:
     return _normalize_new(text)
 
 
-#: Mazur's unit names typed without braces: out_h1, net_o2, target_o1 (TeX sets only the h as the subscript)
-_LOOSE_UNIT = re.compile(r"(?<![A-Za-z\\])(out|net|target)[ \t]{0,2}_[ \t]{0,2}([hHoO])[ \t]{0,2}([0-9]{1,2})(?![0-9])")
+#: Mazur's unit names typed without braces: out_h1, net_o2, target_o1, E_o1 (TeX sets only the h as the subscript)
+_LOOSE_UNIT = re.compile(r"(?:(?<![A-Za-z\\])|(?<=(?<![A-Za-z\\])d))(out|net|target|E(?=[ \t]{0,2}_[ \t]{0,2}[oO]))"
+                         r"[ \t]{0,2}_[ \t]{0,2}([hHoO])[ \t]{0,2}([0-9]{1,2})(?![0-9])")
+#: Mazur's weights, inputs and biases typed with their number right after the letter (w5, i1, b1) in a claim that
+#: names his units (net_h1, out_o1) or his total error: w_{5}, i_{1}, b_{1}, dw5 (the weight after a derivative's d)
+_MAZUR_PLAIN = re.compile(r"(?:(?<![A-Za-z\\_^{])|(?<=(?<![A-Za-z\\])d))([wib])([0-9])(\+(?=\s*=))?(?![0-9A-Za-z_^])")
+#: Mazur's total error, E_total or E_{total}: a claim about his network (dE_total/dw5 = …)
+_MAZUR_TOTAL = re.compile(r"E\s*_\s*\{?\s*total")
+#: Mazur's updated weight typed as w5+ on a claim's left side (w5+ = 0.35891648)
+_MAZUR_STEP = re.compile(r"\s*w[0-9]\+\s*=")
 #: an equation number typed at a row's end, after an alignment tab or a spacing command: ``&- (1)``, ``\ -(11)``,
 #: ``\quad (3)`` (before the row break or the end): a label, not a term to subtract
 _NUMBER_COLUMN = re.compile(r"(?:&|\\[ ,;:]|\\q?quad)[ \t]{0,8}-?[ \t]{0,4}\([ \t]{0,2}[0-9]{1,3}[ \t]{0,2}\)[ \t]{0,8}"
@@ -976,7 +991,10 @@ def _normalize_new(text: str) -> str:
             text)
     text = text.replace("\\\u2202", "/\u2202")  # ezancanaro's ∂C\∂w: a backslash for the bar (no command starts with ∂)
     text = without_check_marks(_MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
-    text = _LOOSE_UNIT.sub(r"\1_{\2\3}", text)  # out_h1 typed without braces (it renders out_h 1): Mazur's out_{h1}
+    text, loose = _LOOSE_UNIT.subn(r"\1_{\2\3}", text)  # out_h1 typed without braces (it renders out_h 1): out_{h1}
+    if loose or _MAZUR_TOTAL.search(text) or _MAZUR_STEP.match(text):
+        text = _MAZUR_PLAIN.sub(lambda m: f"{m.group(1)}_{{{m.group(2)}}}" + ("^{+}" if m.group(3) else ""), text)
+        # (net_h1 = w1*i1 + w2*i2 + b1*1: his w_1, i_1, b_1; w5+ = …: w_5^{+}, the weight after the step)
     text = _NUMBER_COLUMN.sub(" ", text)  # EVA's σ'(x) &= σ(x)(1 - σ(x)) \ -(11): an equation number, no term
     text = _GROUPED_SCRIPT.sub(r"\1\2", text)  # kaifeng's \delta{_2}: the subscript alone in a group
     if _LAST_LAYER.search(text):  # Nielsen's ∇_a C beside z^L: the output activation's gradient (not Li's ∇_a C = (w^l)^T δ^{l+1})
@@ -1041,7 +1059,8 @@ def _normalize_new(text: str) -> str:
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}
     # dL/dz2: ∂L/∂z2; kgwilson's dl/dz_i: the loss spelled in lowercase
-    s = _SLASH_D.sub(lambda m: rf"\partial {'L' if m.group(1) == 'l' else m.group(1)}/\partial ", s)
+    s = _SLASH_D.sub(lambda m: rf"\partial {'L' if m.group(1) == 'l' else m.group(1)}{'_{total}' if m.group(2) else ''}"
+                     rf"/\partial ", s)
     s = _SLASH_ACT.sub(r"act'(\1)", s)
     s = _SLASH_DD.sub(lambda m: rf"\partial {m.group(1)}/\partial ", s)  # kgwilson's dz_i/dW_i: ∂z_i/∂W_i (no ratio)
     s = slash_local(s)  # ∂y/∂z: \frac{\partial y}{\partial z}

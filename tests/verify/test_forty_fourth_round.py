@@ -272,3 +272,58 @@ def test_a_lab_answer_in_plain_text_names(tmp_path, seed, plant):
     if planted:
         assert verdicts.pop(planted) == "incorrect", "\n".join(text)
     assert set(verdicts.values()) == {"correct"}, ("\n".join(text), verdicts)
+
+
+# Mazur's example typed in plain text: net_h1 = w1*i1 + w2*i2 + b1*1, out_h1, E_o1 = 1/2*(target_o1 - out_o1)^2,
+# dE_total/dout_o1, dE_o1/dnet_o1, w5+ = w5 - eta*dE_total/dw5 (his one bias per layer; his names without braces).
+
+MAZUR_SPEC = LAB_SPEC
+
+
+def _mazur_lines(e: dict, plant: str | None) -> list[tuple[str, str]]:
+    w, n = e["w"], (lambda v: f"{v:.9f}")
+    W1, W2 = np.array(w[:4]).reshape(2, 2), np.array(w[4:]).reshape(2, 2)
+    bias = "b2" if plant == "bias" else "b1"
+    out = [("given", "Forward pass")]
+    for k, (a, b) in enumerate(((1, 2), (3, 4)), start=1):
+        b_used = bias if k == 2 else "b1"
+        value = W1[k - 1] @ e["x"] + (e["b2"] if b_used == "b2" else e["b1"])
+        out.append((f"net_h{k}", f"net_h{k} = w{a}*i1 + w{b}*i2 + {b_used}*1 = {w[a - 1]}*{e['x'][0]} + {w[b - 1]}*{e['x'][1]} + "
+                                 f"{e['b2'] if b_used == 'b2' else e['b1']}*1 = {n(value)}"))
+        out.append((f"out_h{k}", f"out_h{k} = 1/(1+e^(-net_h{k})) = {n(e['H'][k - 1])}"))
+    for k, (a, b) in enumerate(((5, 6), (7, 8)), start=1):
+        out.append((f"net_o{k}", f"net_o{k} = w{a}*out_h1 + w{b}*out_h2 + b2*1 = {w[a - 1]}*{n(e['H'][0])} + {w[b - 1]}*"
+                                 f"{n(e['H'][1])} + {e['b2']}*1 = {n(e['yn'][k - 1])}"))
+        out.append((f"out_o{k}", f"out_o{k} = 1/(1+e^(-net_o{k})) = {n(e['y'][k - 1])}"))
+    out += [(f"E_o{k}", f"E_o{k} = 1/2*(target_o{k} - out_o{k})^2 = 1/2*({e['t'][k - 1]} - {n(e['y'][k - 1])})^2 = "
+                        f"{n(0.5 * (e['t'][k - 1] - e['y'][k - 1]) ** 2)}") for k in (1, 2)]
+    slope = "(1 + out_o1)" if plant == "slope" else "(1 - out_o1)"
+    y = e["y"][0]
+    out += [("dout", f"dE_total/dout_o1 = -(target_o1 - out_o1) = {n(-(e['t'][0] - y))}"),
+            ("slope", f"dout_o1/dnet_o1 = out_o1*{slope} = {n(y * (1 + y) if plant == 'slope' else y * (1 - y))}"),
+            ("dw5", f"dE_total/dw5 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw5 = {n(e['gW2'][0, 0])}"),
+            ("w5", f"w5+ = w5 - eta*dE_total/dw5 = {n(w[4] - e['lr'] * e['gW2'][0, 0])}"),
+            ("dnet", f"dE_o1/dnet_o1 = dE_o1/dout_o1 * dout_o1/dnet_o1 = {n(e['delta'][0])}")]
+    weight = ("w6", W2[0, 1]) if plant == "weight" else ("w5", W2[0, 0])
+    out.append(("douth", f"dE_o1/dout_h1 = dE_o1/dnet_o1 * {weight[0]} = {n(e['delta'][0] * weight[1])}"))
+    out.append(("w1", f"w1+ = w1 - eta*dE_total/dw1 = {n(w[0] - e['lr'] * e['gW1'][0, 0])}"))
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("plant", [None, "bias", "slope", "weight"])
+def test_mazur_typed_in_plain_text(tmp_path, seed, plant):
+    e = _lab(seed)
+    lines = _mazur_lines(e, plant)
+    text, ids = [f"i1 = {e['x'][0]}, i2 = {e['x'][1]}, target_o1 = {e['t'][0]}, target_o2 = {e['t'][1]}", ""], {}
+    for key, line in lines:
+        text += [line, ""]
+        ids[f"line {len(text) - 1}"] = key
+    (tmp_path / "m.md").write_text("\n".join(text), encoding="utf-8")
+    (tmp_path / "spec.toml").write_text(MAZUR_SPEC.format(lr=e["lr"]))
+    results, _, _ = verify_file(str(tmp_path / "m.md"), str(tmp_path / "spec.toml"))
+    verdicts = {ids[r.id.split("#")[0]]: r.verdict for r in results if ids.get(r.id.split("#")[0], "given") != "given"}
+    planted = {"bias": "net_h2", "slope": "slope", "weight": "douth"}.get(plant)
+    if planted:
+        assert verdicts.pop(planted) == "incorrect", "\n".join(text)
+    assert set(verdicts.values()) == {"correct"}, ("\n".join(text), verdicts)
