@@ -5721,7 +5721,7 @@ def round_forty_four() -> list[Probe]:
     reading takes (past its bound of 400 definitions); one claim of 10^4 Unicode subscripts; 1900 δ's numbered past the
     units; one name as the bias of two layers beside a target named in two outputs' differences and values of 1e308;
     plain derivatives dE/dy1 … 10^4 times in one claim and d's with 10^5 spaces to backtrack on; differences nested
-    10^4 deep beside a numbered δ."""
+    10^4 deep beside a numbered δ; Mazur typed in plain text — 1900 lines, 10^4 E_o1 terms, w5+ chained."""
     out: list[Probe] = []
     md = _document_probes(out, "r44: ")
     lab = S2.replace("units = 3", "units = 2")
@@ -5745,6 +5745,10 @@ def round_forty_four() -> list[Probe]:
        "H1 = sigmoid(H1_net)\n\nH2 = sigmoid(H2_net)\n\ny1_net = H1*w5 + H2*w6 + b2\n\ny2_net = H1*w7 + H2*w8 + b2\n\n"
        "y1 = sigmoid(y1_net)\n\ny2 = sigmoid(y2_net)\n\nE1 = 0.5*(T1 - y1)^2\n\nE2 = 0.5*(T1 - y2)^2\n\nb1 = 1e308, b2 = -1e308\n",
        spec_text=lab)
+    md("Mazur in plain text: 1900 lines, a claim of 10^4 E_o1 terms, w5+ chained", "".join(
+        f"net_h{k % 2 + 1} = w{k % 8 + 1}*i1 + w{(k + 1) % 8 + 1}*i2 + b1*1 = 0.{k % 9}\n\nw{k % 8 + 1}+ = w{k % 8 + 1}+ = "
+        f"w{k % 8 + 1} - eta*dE_total/dw{k % 8 + 1}\n\n" for k in range(950)) + "E_total = " + " + ".join(
+        f"E_o{k % 2 + 1}" for k in range(10_000)) + "\n\ndE_total/dout_o1 = " + "dE_o1/dnet_o1 * " * 5000 + "1\n", spec_text=lab)
     return out
 
 
