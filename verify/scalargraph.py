@@ -32,9 +32,10 @@ MAX_LENGTH = 2000
 #: a name: one letter with a number as its subscript, a_4, m_{10}, {w}_{1}, or a hatted one, \hat{y_1}, \hat y_1 (not
 #: followed by a superscript or more subscript: a_1^{(2)} is another quantity)
 _NUMBER = r"(?:\{\s*(\d{1,2})\s*\}|(\d))"
-#: A sum may be named by its unit's name and a suffix, H1_net, y_1_net (the AI lab notebooks' ``H1_net = x1*w1 +
-#: x2*w2 + b1``, ``H1 = sigmoid(H1_net)``), and a plain-text answer writes the number right after the letter (w5, H1)
-_SUFFIX = r"(?:\s*_\s*\{?\s*(net|in)\s*\}?)?"
+#: A sum may be named by its unit's name and a suffix, H1_net, y_1_net, h1_in (the AI lab notebooks' ``H1_net = x1*w1 +
+#: x2*w2 + b1``, ``H1 = sigmoid(H1_net)``), an output h1_out, and a plain-text answer writes the number right after the
+#: letter (w5, H1)
+_SUFFIX = r"(?:\s*_\s*\{?\s*(net|in|out)\s*\}?)?"
 _NAME = re.compile(r"(?<![A-Za-z\\])(?:\\hat\s*\{\s*([A-Za-z])\s*_\s*" + _NUMBER + r"\s*\}"
                    r"|\\hat\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER
                    + r"|(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER + _SUFFIX

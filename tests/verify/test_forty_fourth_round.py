@@ -327,3 +327,22 @@ def test_mazur_typed_in_plain_text(tmp_path, seed, plant):
     if planted:
         assert verdicts.pop(planted) == "incorrect", "\n".join(text)
     assert set(verdicts.values()) == {"correct"}, ("\n".join(text), verdicts)
+
+
+def test_a_lab_answer_with_in_and_out_names(tmp_path):
+    """h1_in = x1*w1 + x2*w2 + b1, h1_out = sigmoid(h1_in), o1_in, o1_out: the same answer in another pair of names."""
+    import re
+
+    e = _lab(2)
+    rename = [(r"H([12])_net", r"h\1_in"), (r"H([12])", r"h\1_out"), (r"y([12])_net", r"o\1_in"), (r"y([12])", r"o\1_out")]
+    text, ids = [f"lr = {e['lr']}", ""], {}
+    for key, line in _lab_lines(e, None):
+        for old, new in rename:
+            line = re.sub(old, new, line)
+        text += [line, ""]
+        ids[f"line {len(text) - 1}"] = key
+    (tmp_path / "lab.md").write_text("\n".join(text), encoding="utf-8")
+    (tmp_path / "spec.toml").write_text(LAB_SPEC.format(lr=e["lr"]))
+    results, _, _ = verify_file(str(tmp_path / "lab.md"), str(tmp_path / "spec.toml"))
+    verdicts = {ids[r.id.split("#")[0]]: r.verdict for r in results if ids.get(r.id.split("#")[0], "given") != "given"}
+    assert "h1_in = x1*w1" in "\n".join(text) and set(verdicts.values()) == {"correct"}, ("\n".join(text), verdicts)
