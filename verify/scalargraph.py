@@ -201,11 +201,7 @@ def _output_terms(texts, names: dict, depth: int) -> dict:
     of the letter with a number names one output unit's value or sum on its right side — that unit's, whose place is
     its number — and no other output's. E_k is then output k's error E_{ok}, δ_k output k's δ; {} for a letter any of
     whose definitions says otherwise."""
-    entry_of = {}
-    for key, name in names.items():
-        m = re.fullmatch(r"[hz]\^\{\(" + str(depth) + r"\)\}_\{(\d+)\}", name)
-        if m is not None:
-            entry_of[key] = int(m.group(1))
+    entry_of = _output_units(names, depth, "hz")
     found: dict = {}
     for t in texts:
         m = _TERM_LHS.match(t.strip())
@@ -283,15 +279,22 @@ def _weights_by_their_units(names: dict, weights: list, sizes, convention: str, 
     names.update(moved)
 
 
+def _output_units(names: dict, depth: int, kinds: str) -> dict:
+    """{name: its output unit's number from 1} for the names the reading gives an output unit's value (``h``) or sum
+    (``z``) of the last layer, depth."""
+    out = {}
+    for key, name in names.items():
+        m = re.fullmatch(f"[{kinds}]" + r"\^\{\(" + str(depth) + r"\)\}_\{(\d+)\}", name)
+        if m is not None:
+            out[key] = int(m.group(1))
+    return out
+
+
 def _targets(texts, names: dict, depth: int) -> dict:
     """{name: \\mathbf{y}_{k}} for the targets an answer names with numbers: a name beside an output unit's in a
     difference, (T1 - y1), (y_1 - t_1), whose number is that unit's — and every such name of one letter, each beside one
     output only ({} otherwise: the pairing is not certain)."""
-    output_entry = {}
-    for key, name in names.items():
-        m = re.fullmatch(r"h\^\{\(" + str(depth) + r"\)\}_\{(\d+)\}", name)
-        if m is not None:
-            output_entry[key] = int(m.group(1))
+    output_entry = _output_units(names, depth, "h")
     found: dict = {}
     for t in texts:
         for d in _DIFFERENCE.finditer(t):

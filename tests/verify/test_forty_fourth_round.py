@@ -254,31 +254,35 @@ def _lab_lines(e: dict, plant: str | None) -> list[tuple[str, str]]:
     return out
 
 
+def _plain_verdicts(tmp_path, first: str, lines: list[tuple[str, str]], lr: float) -> tuple[dict, str]:
+    """The verdicts by line key of a plain-text answer (``first`` then each line, a blank line between), judged
+    against the 2-2-2 sigmoid spec at rate ``lr``; the given lines are left out. Also the answer's text."""
+    text, ids = [first, ""], {}
+    for key, line in lines:
+        text += [line, ""]
+        ids[f"line {len(text) - 1}"] = key
+    (tmp_path / "a.md").write_text("\n".join(text), encoding="utf-8")
+    (tmp_path / "spec.toml").write_text(LAB_SPEC.format(lr=lr))
+    results, _, _ = verify_file(str(tmp_path / "a.md"), str(tmp_path / "spec.toml"))
+    return {ids[r.id.split("#")[0]]: r.verdict for r in results if ids.get(r.id.split("#")[0], "given") != "given"}, \
+        "\n".join(text)
+
+
 @pytest.mark.parametrize("seed", [0, 1])
 @pytest.mark.parametrize("plant", [None, "slope", "dw6", "step"])
 def test_a_lab_answer_in_plain_text_names(tmp_path, seed, plant):
     e = _lab(seed)
     lines = _lab_lines(e, plant)
-    text, ids = [f"lr = {e['lr']}", ""], {}
-    for key, line in lines:
-        text += [line, ""]
-        ids[f"line {len(text) - 1}"] = key
-    (tmp_path / "lab.md").write_text("\n".join(text), encoding="utf-8")
-    (tmp_path / "spec.toml").write_text(LAB_SPEC.format(lr=e["lr"]))
-    results, _, _ = verify_file(str(tmp_path / "lab.md"), str(tmp_path / "spec.toml"))
-    verdicts = {ids[r.id.split("#")[0]]: r.verdict for r in results if ids.get(r.id.split("#")[0], "given") != "given"}
+    verdicts, text = _plain_verdicts(tmp_path, f"lr = {e['lr']}", lines, e["lr"])
     planted = {"slope": "d1", "dw6": "dw6", "step": "w5"}.get(plant)
     assert len(verdicts) == len([k for k, _ in lines if k != "given"])
     if planted:
-        assert verdicts.pop(planted) == "incorrect", "\n".join(text)
-    assert set(verdicts.values()) == {"correct"}, ("\n".join(text), verdicts)
+        assert verdicts.pop(planted) == "incorrect", text
+    assert set(verdicts.values()) == {"correct"}, (text, verdicts)
 
 
 # Mazur's example typed in plain text: net_h1 = w1*i1 + w2*i2 + b1*1, out_h1, E_o1 = 1/2*(target_o1 - out_o1)^2,
 # dE_total/dout_o1, dE_o1/dnet_o1, w5+ = w5 - eta*dE_total/dw5 (his one bias per layer; his names without braces).
-
-MAZUR_SPEC = LAB_SPEC
-
 
 def _mazur_lines(e: dict, plant: str | None) -> list[tuple[str, str]]:
     w, n = e["w"], (lambda v: f"{v:.9f}")
@@ -314,19 +318,12 @@ def _mazur_lines(e: dict, plant: str | None) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("plant", [None, "bias", "slope", "weight"])
 def test_mazur_typed_in_plain_text(tmp_path, seed, plant):
     e = _lab(seed)
-    lines = _mazur_lines(e, plant)
-    text, ids = [f"i1 = {e['x'][0]}, i2 = {e['x'][1]}, target_o1 = {e['t'][0]}, target_o2 = {e['t'][1]}", ""], {}
-    for key, line in lines:
-        text += [line, ""]
-        ids[f"line {len(text) - 1}"] = key
-    (tmp_path / "m.md").write_text("\n".join(text), encoding="utf-8")
-    (tmp_path / "spec.toml").write_text(MAZUR_SPEC.format(lr=e["lr"]))
-    results, _, _ = verify_file(str(tmp_path / "m.md"), str(tmp_path / "spec.toml"))
-    verdicts = {ids[r.id.split("#")[0]]: r.verdict for r in results if ids.get(r.id.split("#")[0], "given") != "given"}
+    first = f"i1 = {e['x'][0]}, i2 = {e['x'][1]}, target_o1 = {e['t'][0]}, target_o2 = {e['t'][1]}"
+    verdicts, text = _plain_verdicts(tmp_path, first, _mazur_lines(e, plant), e["lr"])
     planted = {"bias": "net_h2", "slope": "slope", "weight": "douth"}.get(plant)
     if planted:
-        assert verdicts.pop(planted) == "incorrect", "\n".join(text)
-    assert set(verdicts.values()) == {"correct"}, ("\n".join(text), verdicts)
+        assert verdicts.pop(planted) == "incorrect", text
+    assert set(verdicts.values()) == {"correct"}, (text, verdicts)
 
 
 def test_a_lab_answer_with_in_and_out_names(tmp_path):
@@ -335,14 +332,10 @@ def test_a_lab_answer_with_in_and_out_names(tmp_path):
 
     e = _lab(2)
     rename = [(r"H([12])_net", r"h\1_in"), (r"H([12])", r"h\1_out"), (r"y([12])_net", r"o\1_in"), (r"y([12])", r"o\1_out")]
-    text, ids = [f"lr = {e['lr']}", ""], {}
+    lines = []
     for key, line in _lab_lines(e, None):
         for old, new in rename:
             line = re.sub(old, new, line)
-        text += [line, ""]
-        ids[f"line {len(text) - 1}"] = key
-    (tmp_path / "lab.md").write_text("\n".join(text), encoding="utf-8")
-    (tmp_path / "spec.toml").write_text(LAB_SPEC.format(lr=e["lr"]))
-    results, _, _ = verify_file(str(tmp_path / "lab.md"), str(tmp_path / "spec.toml"))
-    verdicts = {ids[r.id.split("#")[0]]: r.verdict for r in results if ids.get(r.id.split("#")[0], "given") != "given"}
-    assert "h1_in = x1*w1" in "\n".join(text) and set(verdicts.values()) == {"correct"}, ("\n".join(text), verdicts)
+        lines.append((key, line))
+    verdicts, text = _plain_verdicts(tmp_path, f"lr = {e['lr']}", lines, e["lr"])
+    assert "h1_in = x1*w1" in text and set(verdicts.values()) == {"correct"}, (text, verdicts)
