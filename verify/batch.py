@@ -31,7 +31,7 @@ from gradproof.derive.errors import AnswerError, GradproofError, UsageError
 from gradproof.derive.spec import no_file
 
 from .answers import answers_from_dict, read_toml
-from .document import DOCUMENT_SUFFIXES, DocumentClaims, load_document
+from .document import DOCUMENT_SUFFIXES, DocumentClaims, load_document, no_equations
 from .judge import ClaimResult, Judge
 from .ownvalues import document_setup
 from .parser import Notation
@@ -254,7 +254,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
         else:
             raise AnswerError(f"{f}: not an answers file; submit .md, .tex, .rst, .ipynb or .toml")
     if not claims:
-        raise AnswerError(f"{sub.name}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
+        raise AnswerError(no_equations(sub.name, sub.files))
     if not own:  # documents: as verify of one document chooses
         batch, values, notation = document_setup(claims, network, notation, one_example)
     seen: dict[str, int] = {}

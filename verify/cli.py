@@ -19,7 +19,7 @@ from gradproof.derive.spec import load_spec
 
 from . import platforms, report
 from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
-from .document import DOCUMENT_SUFFIXES, decode_text, extract, is_html, load_document, notebook_text
+from .document import DOCUMENT_SUFFIXES, decode_text, extract, is_html, load_document, no_equations, notebook_text
 from .htmltext import html_text
 from .judge import TIME_RAN_OUT, Judge, quiet_numerics
 from .ownvalues import document_setup
@@ -58,7 +58,7 @@ def _read_stdin(spec: str | None):
         text = html_text(text)
     claims = extract(text, "<stdin>")
     if not claims:
-        raise AnswerError("<stdin>: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
+        raise AnswerError(no_equations("<stdin>"))
     net = _network(spec)
     batch, values, notation = document_setup(claims, net, Notation())
     return net, claims, batch, values, notation, ()
@@ -85,7 +85,7 @@ def verify_file(path: str, spec: str | None = None, notation_path: str | None = 
         claims = load_document(p)
         batch, values, notation = document_setup(claims, net, notation)
         if not claims:
-            raise AnswerError(f"{p}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
+            raise AnswerError(no_equations(str(p), (p,)))
     elif p.suffix and p.suffix.lower() != ".toml" and not p.is_dir():
         raise AnswerError(f"{p}: gradproof reads answers files (.toml) and documents ({', '.join(DOCUMENT_SUFFIXES)}); "
                           f"a {p.suffix} file is neither: save the answer in one of these formats")

@@ -1120,6 +1120,30 @@ def _unique(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+#: where equations are looked for, as the "no equations" message says it
+EQUATION_FORMS = "($$…$$, \\[…\\], $…$ with =, equation or align environments)"
+
+
+def no_equations(label: str, files=()) -> str:
+    """The message for an answer in which no equation was found (verify of a file, stdin and a batch's submission alike):
+    a notebook among ``files`` whose cells are code only is told that its code cells are not judged."""
+    code = sum(_code_cells(Path(f)) for f in files if Path(f).suffix.lower() == ".ipynb")
+    if code:
+        return (f"{label}: no equations found in its Markdown cells {EQUATION_FORMS}; its {code} code cell(s) are not "
+                "judged: write the answer's formulas and numbers in Markdown cells ($…$ or plain text with =)")
+    return f"{label}: no equations found {EQUATION_FORMS}"
+
+
+def _code_cells(path: Path) -> int:
+    """How many code cells a notebook holds (0 when it does not read as one; its size was bounded when it was loaded)."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, ValueError, RecursionError):
+        return 0
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    return sum(isinstance(c, dict) and c.get("cell_type") == "code" for c in cells) if isinstance(cells, list) else 0
+
+
 def notebook_text(raw: str, source: str) -> str:
     """The Markdown cells of a Jupyter notebook, in order (code cells are not judged)."""
     try:

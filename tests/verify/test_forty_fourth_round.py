@@ -339,3 +339,22 @@ def test_a_lab_answer_with_in_and_out_names(tmp_path):
         lines.append((key, line))
     verdicts, text = _plain_verdicts(tmp_path, f"lr = {e['lr']}", lines, e["lr"])
     assert "h1_in = x1*w1" in text and set(verdicts.values()) == {"correct"}, (text, verdicts)
+
+
+def test_a_notebook_of_code_cells_only_is_told_why(tmp_path, capsys):
+    """A lab notebook whose answer is its code cell and its printed output (AbdulRehman393's): Markdown cells are what
+    verify reads, and the message says so — exit 2, no traceback."""
+    import json
+
+    from gradproof.cli import main
+
+    nb = {"nbformat": 4, "nbformat_minor": 0, "metadata": {}, "cells": [
+        {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [
+            {"output_type": "stream", "name": "stdout", "text": ["H1_net = 0.4700000 => H1 = sigmoid(H1_net) = 0.615383756\n"]}],
+         "source": ["x1 = 0.10\n", "H1_net = x1 * w1 + x2 * w2 + b1\n"]}]}
+    (tmp_path / "lab.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    (tmp_path / "spec.toml").write_text(LAB_SPEC.format(lr=0.3))
+    code = main(["verify", str(tmp_path / "lab.ipynb"), "--spec", str(tmp_path / "spec.toml")])
+    err = capsys.readouterr().err
+    assert code == 2 and "no equations found in its Markdown cells" in err and "1 code cell(s) are not judged" in err
+    assert "Traceback" not in err
