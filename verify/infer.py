@@ -1565,15 +1565,17 @@ _TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{
                                  r"\s*(?:[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*(?:\(\s*n\s*\)\s*)?-\s*[yo]\s*_"
                                  r"|y\s*-\s*\\hat\s*\{?\s*y)")  # (Udacity's δ = (y − ŷ) f'(h): the target y first;
 # Haykin's δ_j(n) = [d_j(n) − o_j(n)] o_j(n)[1 − o_j(n)], his time argument n)
-#: Mitchell's δ_k = o_k(1 − o_k)(t_k − o_k): the slope first, the target first in the difference after it
-_TARGET_LAST_DELTA = re.compile(r"\\delta\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*[^=()]{0,30}\([^=()]{0,30}\)\s*\(\s*[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*-"
-                                r"\s*[yo]\s*_")
+#: Mitchell's δ_k = o_k(1 − o_k)(t_k − o_k): the slope first, the target first in the difference after it (a unit numbered
+#: across the network too, Huddar's δ_5 = O_5(1 − O_5)(t − O_5), the target t, target or y_{target})
+_TARGET_LAST_DELTA = re.compile(r"\\delta\s*_\s*\{?\s*(?:[jk]|\d{1,2})\s*\}?\s*=\s*[^=()]{0,30}\([^=()]{0,30}\)\s*\(\s*"
+                                r"(?:[dt]\s*_\s*\{?\s*(?:[jk]|\d{1,2})\s*\}?|t(?![A-Za-z_^])|target(?![A-Za-z_])|y\s*_\s*\{\s*"
+                                r"(?:target|t)\s*\})\s*-\s*[yoO]\s*_")
 #: Haykin's error signal defined target first, e_j(n) = d_j(n) − y_j(n), and his δ made of it, δ_j(n) = e_j(n) φ'_j(v_j(n))
 _ERROR_TARGET_FIRST = re.compile(r"(?<![A-Za-z\\])e\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*d\s*_\s*\{?\s*j")
 _DELTA_OF_ERROR = re.compile(r"\\delta\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*e\s*_\s*\{?\s*j")
 #: the step added with a positive rate and δ: Δw_{ij} = η δ_j x_i (no minus before the rate)
-_PLUS_STEP = re.compile(r"\\Delta\s*w\s*_\s*\{?[a-z,\s]{1,4}\}?\s*(?:\(\s*n\s*\)\s*)?=\s*\\(?:eta|alpha)\s*(?:(?:\\,|\*|\\cdot)\s*)?"
-                        r"\\delta")  # (Haykin's Δw_{ji}(n) = η δ_j(n) y_i(n))
+_PLUS_STEP = re.compile(r"\\Delta\s*[wW]\s*_\s*\{?[a-z0-9,\s]{1,4}\}?\s*(?:\(\s*n\s*\)\s*)?=\s*\\(?:eta|alpha)\s*"
+                        r"(?:(?:\\,|\*|\\cdot)\s*)?\\delta")  # (Haykin's Δw_{ji}(n) = η δ_j(n) y_i(n))
 #: the same added in an assignment: w_{j,k} \leftarrow w_{j,k} + \alpha \times a_j \times \Delta_k (Russell & Norvig)
 _PLUS_ASSIGNED = re.compile(r"(?:\\leftarrow|\\gets|:=)\s*w\s*_[^=+]{0,20}\+\s*\\(?:alpha|eta)[^=]{0,40}?\\[Dd]elta")
 #: the error of an output unit defined target first (Err_k = y_k - a_k) and Δ_k made from it (Δ_k = Err_k × g'(in_k))

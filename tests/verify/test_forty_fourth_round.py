@@ -358,3 +358,19 @@ def test_a_notebook_of_code_cells_only_is_told_why(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and "no equations found in its Markdown cells" in err and "1 code cell(s) are not judged" in err
     assert "Traceback" not in err
+
+
+def test_a_numbered_delta_with_the_target_first_in_han_and_kambers_letters(tmp_path):
+    """Huddar's δ_5 = O_5(1 − O_5)(t − O_5) beside Δw_{35} = η δ_5 O_3, in Han & Kamber's letters (O_j, net_j, w_{ij}):
+    δ is minus the derivative by the summed input (infer's delta_sign, now for a unit numbered across the network and a
+    bare target t). Before, the step was called wrong: δ was read as +∂E/∂net."""
+    doc = tmp_path / "hk.md"
+    doc.write_text("\n\n".join([
+        "$$net_3 = w_{13} x_1 + w_{23} x_2$$", "$$O_3 = \\frac{1}{1+e^{-net_3}}$$", "$$net_4 = w_{14} x_1 + w_{24} x_2$$",
+        "$$O_4 = \\frac{1}{1+e^{-net_4}}$$", "$$net_5 = w_{35} O_3 + w_{45} O_4$$", "$$O_5 = \\frac{1}{1+e^{-net_5}}$$",
+        "$$\\delta_5 = O_5 (1 - O_5)(t - O_5)$$", "$$\\Delta w_{35} = \\eta \\delta_5 O_3$$"]), encoding="utf-8")
+    (tmp_path / "spec.toml").write_text(SPEC.format(lr=1.0))
+    results, _, _ = verify_file(str(doc), str(tmp_path / "spec.toml"))
+    step = [r for r in results if "Delta" in r.latex]
+    assert step and step[0].verdict != "incorrect", [(r.latex, r.verdict, r.message) for r in results]
+    assert not [r for r in results if r.verdict == "incorrect"], [(r.latex, r.verdict, r.message) for r in results]
