@@ -1014,7 +1014,7 @@ def conventions(judge, claims) -> Reading | None:
                                                    or _ERROR_TARGET_FIRST.search(text) and _DELTA_OF_ERROR.search(text)
                                                    or (_TARGET_FIRST_DELTA.search(text) or _TARGET_LAST_DELTA.search(text)
                                                        or _ERR_TARGET_FIRST.search(text) and _DELTA_OF_ERR.search(text))
-                                                   and (_PLUS_STEP.search(text) or _PLUS_ASSIGNED.search(text))):
+                                                   and (PLUS_STEP.search(text) or _PLUS_ASSIGNED.search(text))):
         # (Haykin's error signal e_j(n) = d_j(n) − y_j(n), defined so, and δ_j(n) = e_j(n) φ'_j(v_j(n)) made of it: his
         # convention by its own definitions, whatever sign a step written after it has — a step that subtracts is the slip)
         # (Russell & Norvig's Err_k = y_k - a_k, Δ_k = Err_k × g'(in_k), w_{j,k} ← w_{j,k} + α × a_j × Δ_k)
@@ -1574,8 +1574,8 @@ _TARGET_LAST_DELTA = re.compile(r"\\delta\s*_\s*\{?\s*(?:[jk]|\d{1,2})\s*\}?\s*=
 _ERROR_TARGET_FIRST = re.compile(r"(?<![A-Za-z\\])e\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*d\s*_\s*\{?\s*j")
 _DELTA_OF_ERROR = re.compile(r"\\delta\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*e\s*_\s*\{?\s*j")
 #: the step added with a positive rate and δ: Δw_{ij} = η δ_j x_i (no minus before the rate)
-_PLUS_STEP = re.compile(r"\\Delta\s*[wW]\s*_\s*\{?[a-z0-9,\s]{1,4}\}?\s*(?:\(\s*n\s*\)\s*)?=\s*\\(?:eta|alpha)\s*"
-                        r"(?:(?:\\,|\*|\\cdot)\s*)?\\delta")  # (Haykin's Δw_{ji}(n) = η δ_j(n) y_i(n))
+PLUS_STEP = re.compile(r"\\Delta\s*[wW]\s*_\s*\{?[a-z0-9,\s]{1,4}\}?\s*(?:\(\s*n\s*\)\s*)?=\s*\\(?:eta|alpha)\s*"
+                       r"(?:(?:\\[,;]|\*|\\cdot|\\times)\s*)?\\delta")  # (Haykin's Δw_{ji}(n) = η δ_j(n) y_i(n))
 #: the same added in an assignment: w_{j,k} \leftarrow w_{j,k} + \alpha \times a_j \times \Delta_k (Russell & Norvig)
 _PLUS_ASSIGNED = re.compile(r"(?:\\leftarrow|\\gets|:=)\s*w\s*_[^=+]{0,20}\+\s*\\(?:alpha|eta)[^=]{0,40}?\\[Dd]elta")
 #: the error of an output unit defined target first (Err_k = y_k - a_k) and Δ_k made from it (Δ_k = Err_k × g'(in_k))

@@ -493,8 +493,8 @@ class Judge:
                 return a * (1.0 + rng.uniform(0.01, 0.06, a.shape)) + rng.uniform(-0.01, 0.01, a.shape)
 
             tied = "mazur" in dict(self.notation.options)  # (Mazur's one bias per layer stays one number: b_1 in both sums)
-            point = ({k: (np.full_like(moved(v), moved(np.asarray(v).reshape(-1)[:1])[0]) if tied and re.fullmatch(
-                r"b\d+", k) else moved(v)) if k in self.truth.params else v for k, v in params.items()}, moved(x), y)
+            point = ({k: (_one_bias(moved(v)) if tied and _BIAS_KEY.fullmatch(k) else moved(v))
+                      if k in self.truth.params else v for k, v in params.items()}, moved(x), y)
             with np.errstate(all="ignore"):
                 row = self.truth.compute(*point)
             self._distinct = ([None], [row], [self.truth.to_course(row)], [point])
@@ -1133,23 +1133,22 @@ class Judge:
     def _zero_biases(self) -> None:
         """An answer that writes no bias anywhere (Rumelhart's, Wikipedia's net_j = Σ_k w_{kj} o_k) is about a network
         without biases: it is judged at points where every bias is 0, so its forward sums hold as written."""
-        self.points = [({k: (v * 0 if re.fullmatch(r"b\d+", k) else v) for k, v in params.items()}, x, y)
-                       for params, x, y in self.points]
-        self.rows = [self.truth.compute(*p) for p in self.points]
-        self._env_cache, self.envs, self._jac_cache = {}, None, {}
-        self._use(self.truth.samples)
-        self.inferred += ("the answer writes no biases: it is judged at points where every bias is 0",)
+        self._biases_at(lambda b: b * 0, "the answer writes no biases: it is judged at points where every bias is 0")
 
     def _tie_biases(self) -> None:
         """Mazur's network has one bias per layer (b_1 in net_{h1} and net_{h2} alike): an answer in his letters judged
         without its own values is judged at points where each layer's biases are one number, so his sums hold as
         written for every unit (the spec's network gives each unit its own bias; at such points they agree)."""
-        self.points = [({k: (np.full_like(v, np.asarray(v).reshape(-1)[0]) if re.fullmatch(r"b\d+", k) else v)
-                         for k, v in params.items()}, x, y) for params, x, y in self.points]
+        self._biases_at(_one_bias, "Mazur's one bias per layer: judged at points where each layer's biases are one number")
+
+    def _biases_at(self, value, note: str) -> None:
+        """The random points with every bias vector b1, b2, … replaced by ``value(b)``, and what follows from them."""
+        self.points = [({k: (value(v) if _BIAS_KEY.fullmatch(k) else v) for k, v in params.items()}, x, y)
+                       for params, x, y in self.points]
         self.rows = [self.truth.compute(*p) for p in self.points]
         self._env_cache, self.envs, self._jac_cache = {}, None, {}
         self._use(self.truth.samples)
-        self.inferred += ("Mazur's one bias per layer: judged at points where each layer's biases are one number",)
+        self.inferred += (note,)
 
     def _objective_claim(self, claim: Claim) -> bool:
         """Whether the claim states the value of the objective (a scalar, whatever the layout)."""
@@ -6231,6 +6230,16 @@ def _rows_repeat(tv: list, sv: list) -> bool:
 _PLAIN_STEP = re.compile(r"^\s*([^=]{1,40}?)\s*=\s*\1\s*[-+]")
 #: a parameter written as one plain number: ``w11 = 0.5136``
 _PLAIN_RESTATED = re.compile(r"^\s*([^=]{1,40}?)\s*=\s*(-?\s*\d+(?:\.\d+)?)\s*$")
+
+
+#: a bias vector's key among a point's parameters (b1, b2, …)
+_BIAS_KEY = re.compile(r"b\d+")
+
+
+def _one_bias(b) -> np.ndarray:
+    """A bias vector with every entry its first: one bias for the whole layer (Mazur's b_1)."""
+    b = np.asarray(b, dtype=float)
+    return np.full_like(b, b.reshape(-1)[0])
 
 
 def _formula_only(node: Node) -> bool:

@@ -184,8 +184,7 @@ def _unit_deltas(texts, names: dict, sizes) -> dict:
 
 #: a difference in parentheses, (A - B), each side a short run without parentheses or another minus
 _DIFFERENCE = re.compile(r"\(\s*([^()\-=]{1,30}?)\s*-\s*([^()\-=]{1,30}?)\s*\)")
-#: the step added with δ (ΔW_{45} = η δ_5 y_4) or subtracted (W_{45} - η δ_5 y_4)
-_STEP_ADDS = re.compile(r"\\Delta\s*[Ww]\s*_[^=]{0,12}=\s*\\(?:eta|alpha)\s*(?:\\[,;]|\\cdot|\\times|\*)?\s*\\delta")
+#: the step subtracted with δ (W_{45} - η δ_5 y_4); the step added is infer.PLUS_STEP (ΔW_{45} = η δ_5 y_4)
 _STEP_SUBTRACTS = re.compile(r"[Ww]\s*_[^=]{0,12}-\s*\\(?:eta|alpha)\s*(?:\\[,;]|\\cdot|\\times|\*)?\s*\\delta")
 
 
@@ -226,6 +225,8 @@ def _delta_sign(texts, names: dict, deltas: dict) -> int | None:
     """−1 when the answer's numbered δ is minus the derivative by the summed input — an output's δ defined with the
     target first, y_5(1 − y_5)(t − y_5), or the step adding η δ (ΔW = η δ_5 y_4) —, 1 when the other way, None when
     it says neither or both (the δ's then read as gradproof's, ∂E/∂z)."""
+    from .infer import PLUS_STEP
+
     output_of = {}  # a unit's δ name -> the name its output goes by (δ^{(2)}_{1} -> ("y", 5))
     for key, name in names.items():
         if name.startswith("h^"):
@@ -233,8 +234,8 @@ def _delta_sign(texts, names: dict, deltas: dict) -> int | None:
     minus = plus = False
     for t in texts:
         m = _DELTA.match(t.strip())
-        if m is not None and deltas.get(("\\delta", int(m.group(1) or m.group(2)))) in output_of:
-            out = output_of[deltas[("\\delta", int(m.group(1) or m.group(2)))]]
+        out = output_of.get(deltas.get(("\\delta", int(m.group(1) or m.group(2))))) if m is not None else None
+        if out is not None:
             rest = t[m.end():]
             for d in _DIFFERENCE.finditer(rest):
                 if any(re.fullmatch(r"[\d.\s]+", side) for side in d.groups()):
@@ -245,7 +246,7 @@ def _delta_sign(texts, names: dict, deltas: dict) -> int | None:
                     minus, plus = (minus, True) if negated else (True, plus)
                 elif first is not None and _key(first) == out and _target_side(second, names):
                     minus, plus = (True, plus) if negated else (minus, True)
-        minus = minus or _STEP_ADDS.search(t) is not None
+        minus = minus or PLUS_STEP.search(t) is not None
         plus = plus or _STEP_SUBTRACTS.search(t) is not None
     return -1 if minus and not plus else 1 if plus and not minus else None
 
@@ -356,10 +357,10 @@ class ScalarGraphReading(Rewriting):
 
     max_length = MAX_LENGTH
 
-    def __init__(self, net, names: dict, change: str, options: tuple = ()):
+    def __init__(self, net, names: dict, change: str, options: tuple = (), shared: dict | None = None):
         self.names = names  # (letter, number) -> the canonical LaTeX it becomes
         self.options = options  # notation options the reading settles (the sign of its numbered δ)
-        self.shared: dict = {}  # a bias shared by one layer's units -> (layer, its units' sums in order, the width)
+        self.shared = shared or {}  # a bias shared by one layer's units -> (layer, its units' sums in order, the width)
         self.originals: dict[str, str] = {}
         self.change = change
 
@@ -496,9 +497,8 @@ class ScalarGraphReading(Rewriting):
         if shared:
             change += "; " + ", ".join(f"{b[0]}_{b[1]} is the bias of every unit of layer {n} (one bias per layer)"
                                        for b, (n, _) in sorted(shared.items(), key=lambda kv: kv[1][0]))
-        reading = ScalarGraphReading(net, names, change, (("delta_sign", -1),) if sign == -1 else ())
-        reading.shared = {b: (n, units, sizes[n]) for b, (n, units) in shared.items()}
-        return reading
+        return ScalarGraphReading(net, names, change, (("delta_sign", -1),) if sign == -1 else (),
+                                  {b: (n, units, sizes[n]) for b, (n, units) in shared.items()})
 
     def _derivative(self, m: re.Match) -> str:
         """A plain-text derivative of names the reading knows, dE/dy1, dy1/dy1_net, dE/dH1: as \\frac{\\partial …}{…}
