@@ -315,7 +315,7 @@ def probes() -> list[Probe]:
             + round_thirty_four_coordinator() + round_thirty_five_coordinator()
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
-            + round_forty_two_coordinator() + round_forty_three() + round_forty_four())
+            + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five())
 
 
 def _example(name: str) -> str:
@@ -5749,6 +5749,38 @@ def round_forty_four() -> list[Probe]:
         f"net_h{k % 2 + 1} = w{k % 8 + 1}*i1 + w{(k + 1) % 8 + 1}*i2 + b1*1 = 0.{k % 9}\n\nw{k % 8 + 1}+ = w{k % 8 + 1}+ = "
         f"w{k % 8 + 1} - eta*dE_total/dw{k % 8 + 1}\n\n" for k in range(950)) + "E_total = " + " + ".join(
         f"E_o{k % 2 + 1}" for k in range(10_000)) + "\n\ndE_total/dout_o1 = " + "dE_o1/dnet_o1 * " * 5000 + "1\n", spec_text=lab)
+    return out
+
+
+def round_forty_five() -> list[Probe]:
+    """Round forty-five (Bernacki & Włodarczyk's tutorial notation; a step judged by its change): 1900 units f_n(…) with
+    input weights w_{(xm)n}; one claim of 10^4 slopes \\frac{df_4(e)}{de}; primes before subscripts 10^4 times; an adder
+    e = x_1w_1 + x_2w_2 beside 1900 claims of f(e); a bare target beside a difference 10^4 terms long; steps of 1e308
+    and of a weight 0 judged by their change."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r45: ")
+    agh = S2.split("[[layers]]")[0] + ("[[layers]]\nunits = 3\nactivation = \"sigmoid\"\nbias = false\n\n[[layers]]\nunits = 2\n"
+                                       "activation = \"sigmoid\"\nbias = false\n\n[[layers]]\nunits = 1\nactivation = \"sigmoid\"\n"
+                                       "bias = false\n\n[loss]\nname = \"squared_error\"\n")
+    forward = ("".join(f"$$y_{n} = f_{n}\\left(w_{{(x1){n}}}x_1 + w_{{(x2){n}}}x_2\\right)$$\n\n" for n in (1, 2, 3))
+               + "".join(f"$$y_{n} = f_{n}(w_{{1{n}}}y_1 + w_{{2{n}}}y_2 + w_{{3{n}}}y_3)$$\n\n" for n in (4, 5))
+               + "$$y = f_6(w_{46}y_4 + w_{56}y_5)$$\n\n$$\\delta = z - y$$\n\n$$\\delta_4 = w_{46}\\delta$$\n\n")
+    md("1900 units f_n with input weights w_{(xm)n}", "".join(
+        f"$$y_{k % 97 + 1} = f_{k % 89 + 1}\\left(w_{{(x{k % 9 + 1}){k % 7 + 1}}}x_1 + w_{{(x2){k % 5 + 1}}}x_2\\right)$$\n\n"
+        for k in range(1900)), spec_text=agh)
+    md("one claim of 10^4 slopes", forward + "$$w'_{14} = w_{14} + \\eta\\delta_4" + "\\frac{df_4(e)}{de}" * 10_000
+       + "y_1$$\n", spec_text=agh)
+    md("primes before subscripts 10^4 times", forward + "$$" + " + ".join("w'_{14}" for _ in range(10_000)) + " = 1$$\n",
+       spec_text=agh)
+    md("an adder e beside 1900 claims of f(e)", "$$e=x_1w_1+x_2w_2, \\qquad y=f(e).$$\n\n" + "".join(
+        f"$$y = f(e) + {k}$$\n\n" for k in range(1900)), spec_text=agh)
+    md("a bare target beside a difference 10^4 terms long", forward + "$$\\delta = z - " + " - ".join(
+        "y" for _ in range(10_000)) + "$$\n", spec_text=agh)
+    mazur = S2.replace("units = 3", "units = 2")
+    md("steps of 1e308 and of a weight 0, judged by their change", "$$W^{(1)} = \\begin{bmatrix} 0 & 1e308 \\\\ 0 & 0 "
+       "\\end{bmatrix}$$\n\n$$W^{(1)}_{11}^{+} = 0$$\n\n$$W^{(1)}_{12}^{+} = 1e308$$\n\n"
+       "$$W^{(1)}_{12}^{+} = W^{(1)}_{12} - \\eta \\frac{\\partial E}{\\partial W^{(1)}_{12}} = 1e308 - 0.5 \\cdot 1e308$$\n",
+       spec_text=mazur)
     return out
 
 

@@ -98,6 +98,11 @@ _EXP_OF_Z = re.compile(r"^\s*(?:e\s*\^\s*\{?|\\exp\s*\(?)\s*(?:\\mathbf\s*\{\s*)
 #: an affine map written with its bias: Hagan's n_i^m = \sum_j w_{i,j}^m a_j^{m-1} + b_i^m, u = W x + b (or a batch's bias
 #: matrix with its layer, a blog's L^{1} = XW^{1} + B^{1}: the bias repeated for every example)
 _AFFINE = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|]{0,120}?\+\s*(?:\\mathbf\s*\{\s*)?(?:b(?![A-Za-z])|B\s*\^)")
+#: a neuron's sum of weighted inputs with no bias, two weights joined by a plus: Bernacki & Włodarczyk's adder
+#: e = x_1w_1 + x_2w_2 (their e is the adder's output, not Euler's number)
+_WEIGHTED_PLAIN = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|+]{0,60}\+[^=|]{0,60}?(?<![A-Za-z\\])[Ww](?![A-Za-z])")
+#: e defined so, on its own left side
+_ADDER_E = re.compile(r"(?<![A-Za-z\\])e\s*=[^=w]{0,20}?" + _WEIGHTED_PLAIN.pattern)
 #: a unit's summed input as a sum of weighted inputs, its bias absorbed or none (LFD's s_j^{(l)} = \sum_{i=0}^{d}
 #: w_{ij}^{(l)} x_i^{(l-1)}, Mitchell's net_j = \sum_i w_{ji} x_{ji}): the sum's body opens with a weight
 _WEIGHTED_SUM = re.compile(r"\s*\\sum\s*_\s*(?:\{\s*[a-z]\s*(?:=\s*[01]\s*)?\}|[a-z])\s*"
@@ -1026,6 +1031,9 @@ def conventions(judge, claims) -> Reading | None:
             and {m.group(1) for m in _O_UNIT.finditer(spelled)} == {"O", "o"}):
         options.append(("capital_o", True))  # the Chinese textbook's o_k = f(net_k) beside O_k, O_j: one letter
         changes.append("O_j is o_j, the output of unit j (the answer writes both)")
+    if "own_e" not in dict(base.options) and "e" not in declared and _ADDER_E.search(spelled):
+        options.append(("own_e", True))  # Bernacki & Włodarczyk's adder e = x_1w_1 + x_2w_2, then y = f(e)
+        changes.append("e is the answer's own summed input (e = x_1w_1 + …), not Euler's number")
     if ("error_e" not in dict(base.options) and not declared & {"e", "E"} and _ERROR_OF_WEIGHTS.search(spelled)
             and _PARTIAL_E.search(spelled) and not _ERROR_SIGNAL_E.search(spelled)):
         options.append(("error_e", True))  # LFD's e(w), then ∂e(w)/∂w_{ij}^{(l)}: the example's error, as E
@@ -2159,6 +2167,7 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         try:
             parse_expr(key, notation, depth)
             if not (key == "e" and _ERROR_DEF.match(rhs) or key in ("e", "t") and _AFFINE.search(rhs)
+                    or key == "e" and _WEIGHTED_PLAIN.search(rhs)
                     or re.match(r"Err(?![A-Za-z])", key) and _UNIT_ERROR_DEF.match(rhs)
                     or key == "t" and (_EXP_OF_Z.match(rhs) or _APPLIED.match(_normal(rhs)))
                     or key == "\\delta" and _WITH_INPUT.search(rhs)):
@@ -2357,15 +2366,19 @@ def _at_some_layer(rhs: str, notation: Notation, depth: int, var: str):
 _DELTA_DEF = re.compile(r"^\s*(\\delta_\{?\s*\d\s*\}?)\s*=\s*(\\frac\s*\{\s*\\partial\s*[JLE]\s*\}\s*\{[^{}]*\})\s*(?:=(.*))?$", re.S)
 
 
-#: δ_k defined by an expression: δ_0 = x_3 - y, \delta_{1} = w_{23} (x_3 - y)
-_DELTA_BY_EXPRESSION = re.compile(r"^\s*(\\delta_\{?\s*\d\s*\}?)\s*=\s*(.+)$", re.S)
+#: δ_k defined by an expression: δ_0 = x_3 - y, \delta_{1} = w_{23} (x_3 - y), δ4 = w46*δ (folded: \delta _{4})
+_DELTA_BY_EXPRESSION = re.compile(r"^\s*(\\delta\s*_\s*\{?\s*\d\s*\}?)\s*=\s*(.+)$", re.S)
+
+
+#: a side that is one written number: 0.015, -3, 1e-3
+_PLAIN_NUMBER = re.compile(r"\s*-?\s*[0-9]*\.?[0-9]+(?:[eE]-?[0-9]+)?\s*[.,]?\s*")
 
 
 def own_numbered_deltas(claims, notation: Notation, depth: int) -> list:
     """δ_0 = x_3 − y, δ_1 = w_{23}(x_3 − y), …: an answer that defines δ's with subscripts one of which names no layer
     (δ_0, the input's, which has no δ; or past the output) numbers its δ its own way — here from the output back —
-    so each δ_k it defines is its own symbol, standing for its definition's last expression (a definition is not
-    graded; what uses it is read with it). Returns (symbol, expression, claim) for every such definition, or none."""
+    so each δ_k it defines is its own symbol, standing for its definition's last expression that is not a number alone
+    (a definition is not graded; what uses it is read with it). Returns (symbol, expression, claim) for every such definition, or none."""
     from .parser import chain_nodes, parse_claim
     from .tree import NoSuchLayer, Unreadable
 
@@ -2374,7 +2387,10 @@ def own_numbered_deltas(claims, notation: Notation, depth: int) -> list:
         m = _DELTA_BY_EXPRESSION.match(c.latex)
         if not m or "\\partial" in m.group(2) or "\\frac{d" in m.group(2):
             continue
-        defs.append((re.sub(r"\s+", "", m.group(1)), chain_nodes(m.group(2).split("=")[-1].strip(), notation), c))
+        sides = [side.strip() for side in m.group(2).split("=")]
+        formula = [side for side in sides if not _PLAIN_NUMBER.fullmatch(side)]  # (δ4 = w46 δ = 0.0153: the formula,
+        # not the number, which at random points is no value of it)
+        defs.append((re.sub(r"\s+", "", m.group(1)), chain_nodes((formula or sides)[-1], notation), c))
         try:
             parse_claim(m.group(1), notation, depth)
         except NoSuchLayer:

@@ -124,6 +124,9 @@ MAX_CLAIM_CHARS = 20_000
 MAX_VARIED_BYTES = 64 * 2**20
 TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
 RELATIVE_FLOOR = 0.01  # numeric claims: at least 1 % relative, as common autograders accept
+#: a parameter after a step: its relative floor is at most this part of the step's change (the rounding of the numbers
+#: a hand computation carries into it, a δ written to two digits, stays within a few per cent of the change)
+STEP_FLOOR = 0.05
 #: arithmetic on rounded numbers whose rounding is carried (Judge._propagated): the spread already allows for the
 #: rounding, so the floor is a grader's 0.2 % (written.py), not 1 % -- a swapped pair of operands (0.4 × 0.6225 +
 #: 0.6 × 0.6457 for 0.4 × 0.6457 + 0.6 × 0.6225) moves the sum by 0.6 %, a slip, not a rounding
@@ -2270,6 +2273,20 @@ class Judge:
                 return later
         return first
 
+    def _step_scale(self, target: Node, tv: list) -> list | None:
+        """For a parameter after the step (W^{+}, w_{ij} ← …, the entry of W − η ∂J/∂W), the step's change at each
+        env — what a numeric claim's relative tolerance is taken of (``_close``'s scale): a hidden weight's change is a
+        small part of the weight, and a slip in it (a gradient twice the true one) must not pass as rounding. None for
+        any other target."""
+        before = _before_step(target)
+        if before is None:
+            return None
+        try:
+            return [np.asarray(t, dtype=float) - np.asarray(evaluate(before, self.context(env)), dtype=float)
+                    for t, env in zip(tv, self.envs, strict=True)]
+        except (ShapeMismatch, Unreadable, FloatingPointError, ValueError, TypeError):
+            return None
+
     def _module_input(self, target: Node, student: Node) -> bool:
         r"""hmtbgc's loss layer, ``∂L/∂X = −\frac{1}{n}(Y − \hat Y)`` (its X the logits of the layer before): the gradient
         by the input of a network with hidden layers always carries a weight back from the output; one written with
@@ -2441,7 +2458,12 @@ class Judge:
                          "(a unit, one weight), write the layer too, e.g. h^{(1)}_1, W^{(1)}_{12}")
         if (not self.numeric or self._arithmetic_only) and not free and _numbers_only(target) and _numbers_only(student):
             return self._rounded_arithmetic(target, student, tv, sv)
-        bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread)]
+        scale = self._step_scale(target, tv) if self.numeric else None
+        if scale is not None and tol_text:
+            if spread is None or not np.size(spread):
+                tol_text = _tol_text(literal, step=True)
+            tol_text = re.sub(r"%\s*relative", f"% relative but at most {STEP_FLOOR:.0%} of the step's change", tol_text)
+        bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread, scale and scale[i])]
         case = _one_case(tv, sv, free) if bad and len(free) == 2 and not self.numeric else None
         earlier = self._diagonal_stated(case) if case is not None and "≠" in case else None
         if earlier is not None:  # ∂φ_i/∂z_j = −φ_i φ_j under "for i ≠ j" in the prose, after the diagonal's own claim
@@ -2469,7 +2491,7 @@ class Judge:
                     t2, s2 = evaluate(target, ctx), evaluate(student, ctx)
                 except (ShapeMismatch, Unreadable):
                     t2 = s2 = None
-                if t2 is not None and _close(t2, s2, literal, spread):
+                if t2 is not None and _close(t2, s2, literal, spread, scale and scale[0]):
                     if not wrong:
                         return _Link("correct", "matches, given the rounded values stated earlier", tol_text)
                     return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({', '.join(wrong)}): "
@@ -6242,6 +6264,26 @@ def _one_bias(b) -> np.ndarray:
     return np.full_like(b, b.reshape(-1)[0])
 
 
+def _before_step(node: Node) -> Node | None:
+    """The parameter before the step of a target that is one after it (W^{(1)}_{next} → W^{(1)}, inside an entry, or
+    the step written out, W − η ∂J/∂W), or None when the target names no parameter after a step."""
+    if node.op == "q" and isinstance(node.value, tuple) and str(node.value[0]) in ("W_next", "b_next", "Wb_next"):
+        return Node("q", (), (node.value[0][:-len("_next")], *node.value[1:]))
+    if node.op in ("comp", "entry") and len(node.args) == 1:
+        inner = _before_step(node.args[0])
+        return None if inner is None else Node(node.op, (inner,), node.value)
+    if node.op in ("sub", "add") and len(node.args) == 2 and _is_parameter(node.args[0]):
+        return node.args[0]  # (the step written out, w_1 − η ∂E/∂w_1: the weight before it)
+    return None
+
+
+def _is_parameter(node: Node) -> bool:
+    """A weight or bias (before any step), or one entry of it."""
+    if node.op in ("comp", "entry") and len(node.args) == 1:
+        node = node.args[0]
+    return node.op == "q" and isinstance(node.value, tuple) and str(node.value[0]) in ("W", "b", "Wb")
+
+
 def _formula_only(node: Node) -> bool:
     """A side in letters: a quantity in it and no number written with decimals (2 and 1 − σ are the formula's own)."""
     nodes = list(node.walk())
@@ -6397,10 +6439,12 @@ def _half_units(decimals: np.ndarray) -> np.ndarray:
     return np.where(d == 0, 0.0, 0.5 * 10.0 ** (-d))
 
 
-def _tol_text(decimals) -> str:
+def _tol_text(decimals, step: bool = False) -> str:
     half = float(np.max(_half_units(decimals))) if np.size(decimals) else 0.0
     if half == 0:
         return "1 % relative (whole numbers)"
+    if step:  # (a parameter after its step: a whole unit, _close)
+        return f"±{2 * half:g} (a unit in the last digit written) or 1 % relative, whichever is larger"
     return f"±{half:g} (half a unit in the last digit written) or 1 % relative, whichever is larger"
 
 
@@ -6648,25 +6692,32 @@ class Spread:
     floor: np.ndarray
 
 
-def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None) -> bool:
+def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None, scale=None) -> bool:
     """Whether a claimed value matches: exactly (float64) for symbols; for written numbers within half a unit in
     their last digit or 1 % relative; for arithmetic on rounded numbers within how far their rounding carries
     (``spread``, Judge._propagated) or the grader's 0.2 % floor (of the whole value, or with a ``Spread`` of the part
-    its rounded numbers make)."""
+    its rounded numbers make). ``scale``: a step's change for a parameter after the step (Judge._step_scale), whose
+    STEP_FLOOR part the relative floors never exceed: w_1^{+} = 0.1496 beside the true 0.14978 is 0.1 % off the weight
+    but 82 % off its change, −0.00022."""
     t, s = np.asarray(t, dtype=float), np.asarray(s, dtype=float)
+    mag = step = np.abs(t)  # (the relative floors' base: the value, or at most STEP_FLOOR of a step's change)
+    if scale is not None and np.size(scale) == t.size and np.all(np.isfinite(scale)):
+        step = STEP_FLOOR * np.abs(np.asarray(scale, dtype=float)).reshape(t.shape)
     if isinstance(spread, Spread):
         if t.size == s.size and np.size(spread.width) in (1, s.size) and np.size(spread.floor) in (1, s.size) \
                 and np.all(np.isfinite(t)) and np.all(np.isfinite(s)):
             t, s = t.reshape(-1), s.reshape(-1)
-            floor = np.minimum(spread.floor, ARITHMETIC_FLOOR * np.abs(t))  # (never looser than 0.2 % of the value)
+            floor = np.minimum(np.minimum(spread.floor, ARITHMETIC_FLOOR * mag.reshape(-1)), step.reshape(-1))  # (never
+            # looser than 0.2 % of the value)
             return bool(np.all(np.abs(t - s) <= np.maximum(spread.width, floor) + 1e-12))
         spread = spread.width
     if spread is not None and t.size == s.size and np.size(spread) in (1, s.size) and np.all(np.isfinite(t)) \
             and np.all(np.isfinite(s)):
         t, s = t.reshape(-1), s.reshape(-1)
-        return bool(np.all(np.abs(t - s) <= np.maximum(np.ravel(spread), ARITHMETIC_FLOOR * np.abs(t)) + 1e-12))
+        floor = np.minimum(ARITHMETIC_FLOOR * mag.reshape(-1), step.reshape(-1))
+        return bool(np.all(np.abs(t - s) <= np.maximum(np.ravel(spread), floor) + 1e-12))
     if t.size == 1 and s.size == 1:
-        t, s = t.reshape(()), s.reshape(())
+        t, s, mag, step = t.reshape(()), s.reshape(()), mag.reshape(()), step.reshape(())
     elif s.size == 1 and float(s.reshape(())) == 0.0 and t.size:
         return bool(np.all(t == 0))  # "0" for a zero matrix
     elif t.shape != s.shape:
@@ -6677,7 +6728,9 @@ def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None) -> bool:
         scale = max(1.0, float(np.max(np.abs(t))) if t.size else 1.0)
         return bool(np.all(np.abs(t - s) <= TIGHT * np.maximum(np.abs(t), 1e-3 * scale) + 1e-12))
     half = np.broadcast_to(_half_units(decimals), s.shape) if np.shape(decimals) in ((), s.shape) else np.max(_half_units(decimals))
-    return bool(np.all(np.abs(t - s) <= np.maximum(half, RELATIVE_FLOOR * np.abs(t)) + 1e-12))
+    if scale is not None:
+        half = 2 * half  # (a parameter after its step to a whole unit of its last digit: −0.2 + 0.0102 written −0.189)
+    return bool(np.all(np.abs(t - s) <= np.maximum(half, np.minimum(RELATIVE_FLOOR * mag, step)) + 1e-12))
 
 
 def _overflows_only(t: np.ndarray, s: np.ndarray, decimals=None) -> bool:

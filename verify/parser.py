@@ -1312,6 +1312,9 @@ class _Parser:
             if len(texts) != 1 or not texts[0].isdigit() or int(texts[0]) < 1:
                 raise Unreadable("Mazur's inputs are i_1, i_2, …")
             return Node("comp", (Node("q", (), ("x", None)),), int(texts[0]) - 1)  # Mazur's i_1: input 1
+        if name == "e" and not self.is_("_") and self.opts.get("own_e") and not self.is_("^"):
+            raise Unreadable("e is the answer's own symbol here (its e = x_1w_1 + … is a neuron's summed input), not "
+                             "Euler's number; name what it is in [notation], e.g. \"e\" = \"z^{(1)}_{1}\"")
         if name == "e" and not self.is_("_"):
             return Node("const", (), "e")  # (Haykin's e_j, the error of unit j, is the answer's own symbol)
         if name in CONSTS:

@@ -39,7 +39,13 @@ _SUFFIX = r"(?:\s*_\s*\{?\s*(net|in|out)\s*\}?)?"
 _NAME = re.compile(r"(?<![A-Za-z\\])(?:\\hat\s*\{\s*([A-Za-z])\s*_\s*" + _NUMBER + r"\s*\}"
                    r"|\\hat\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER
                    + r"|(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER + _SUFFIX
-                   + r"|(?<![{_^0-9.])([A-Za-z])(\d{1,2})" + _SUFFIX + r")(?![0-9])(?!\s*[\^_'])")
+                   + r"|(?<![{_^0-9.])([A-Za-z])(\d{1,2})" + _SUFFIX
+                   + r"|(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*\{\s*\(\s*x\s*_?\s*\{?\s*(\d)\s*\}?\s*\)\s*(\d)\s*\}"
+                   + r"|(?<![{_^0-9.])([wW])\(\s*x\s*(\d)\s*\)\s*(\d)"
+                   + r")(?![0-9])(?!\s*[\^_'])")
+#: the letter of a weight from an input named by the input and the unit, w_{(x1)1} (Bernacki & Włodarczyk's tutorial
+#: "Principles of training multi-layer neural network using backpropagation", AGH: w_{(x m) n} joins input x_m to unit n)
+_FROM_INPUT = "_{(x)}"
 
 
 #: a unit named by a bare letter on a definition's left side: o = \sigma(z_3), \hat{y} = \sigma(z_3) (its number 0)
@@ -72,7 +78,18 @@ def _key(m: re.Match) -> tuple[str, int]:
         return "\\hat " + (g[3] or g[4]), int(g[5] or g[6])
     if g[7] or g[8]:
         return (g[7] or g[8]) + ("_" + g[11] if g[11] else ""), int(g[9] or g[10])
-    return g[12] + ("_" + g[14] if g[14] else ""), int(g[13])
+    if g[12]:
+        return g[12] + ("_" + g[14] if g[14] else ""), int(g[13])
+    if g[15] or g[16]:
+        return (g[15] or g[16]) + _FROM_INPUT, 10 * int(g[17]) + int(g[18])
+    return g[19] + _FROM_INPUT, 10 * int(g[20]) + int(g[21])  # (plain text: w(x1)1)
+
+
+def _shown(key: tuple[str, int]) -> str:
+    """A name as the answer writes it, for the report: w_5, H1_net's H_net_1, w_{(x1)1}."""
+    if key[0].endswith(_FROM_INPUT):
+        return f"{key[0][:-len(_FROM_INPUT)]}_{{(x{key[1] // 10}){key[1] % 10}}}"
+    return f"{key[0]}_{key[1]}"
 
 
 #: layout and spacing commands that say nothing about the sum
@@ -133,8 +150,16 @@ def _form(side: str):
     return func, products, alone
 
 
+#: an activation numbered by its unit before its argument: f_1(…), f_{6}\left(…\right) (Bernacki & Włodarczyk's
+#: y_1 = f_1(w_{(x1)1}x_1 + w_{(x2)1}x_2), y = f_6(w_{46}y_4 + w_{56}y_5): unit 6's function)
+_NUMBERED_FUNC = re.compile(r"\s*(f|g|\\varphi|\\phi)\s*(?:_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))|(?<=[fg])(\d{1,2}))\s*"
+                            r"(?=\\left\s*\(|\()")
+
+
 def _definitions(texts):
-    """(left name, function, products, names alone) of every definition in the claims' texts."""
+    """(left name, function, products, names alone, the unit's number its function carries or None) of every definition
+    in the claims' texts; a name's number and its function's must agree (y_4 = f_4(…)). Not a bare e nor what is
+    applied to it: Bernacki & Włodarczyk's adder e = x_1w_1 + x_2w_2, y = f(e) is one neuron shown apart."""
     count = 0
     for t in texts:
         for line in t.split("\\\\"):
@@ -145,13 +170,22 @@ def _definitions(texts):
                 bare = None if lhs is not None else _BARE_LHS.fullmatch(left)
                 if lhs is None and bare is None:
                     continue
+                key = _key(lhs) if lhs is not None else _bare_key(bare)
+                numbered = _NUMBERED_FUNC.match(right)
+                number = int(numbered.group(2) or numbered.group(3) or numbered.group(4)) if numbered is not None else None
+                if numbered is not None:
+                    if key[1] not in (0, number):
+                        continue
+                    right = numbered.group(1) + right[numbered.end():]
                 form = _form(right)
                 if form is None or (not form[1] and (form[0] is None or len(form[2]) != 1)):
+                    continue
+                if key == ("e", 0) or not form[1] and form[2][0] == ("e", 0):
                     continue
                 count += 1
                 if count > MAX_DEFINITIONS:
                     return
-                yield (_key(lhs) if lhs is not None else _bare_key(bare)), *form
+                yield key, *form, number
 
 
 #: a δ numbered as a unit, \delta_5, \delta_{5} (Huddar's and GeeksforGeeks's worked examples number the units on
@@ -259,7 +293,7 @@ def _weights_by_their_units(names: dict, weights: list, sizes, convention: str, 
     from . import unitnumbers
 
     order = unitnumbers.weight_numbering(text, sizes)
-    if order is None or any(w[1] < 10 or w[1] > 99 for w in weights):
+    if order is None or any(w[1] < 10 or w[1] > 99 or w[0].endswith(_FROM_INPUT) for w in weights):
         return
     place = {}  # a unit's number -> (layer, entry), as the reading has it
     for key, name in names.items():
@@ -291,23 +325,43 @@ def _output_units(names: dict, depth: int, kinds: str) -> dict:
     return out
 
 
+#: a right side that is one difference of two short runs, the whole claim's: \delta = z - y, \delta = z - y = 0.27
+_WHOLE_DIFFERENCE = re.compile(r"=\s*([^()\-=]{1,30}?)\s*-\s*([^()\-=]{1,30}?)\s*(?:=\s*-?[0-9.]{1,16}\s*)?[.,;]?\s*$")
+
+
+def _side_key(side: str):
+    """(letter, number) of a difference's side that is one name, (letter, 0) of one bare letter, else None."""
+    side = _LAYOUT.sub("", side)
+    m = _NAME.fullmatch(side)
+    return _key(m) if m is not None else (side, 0) if re.fullmatch(r"[A-Za-z]", side) else None
+
+
 def _targets(texts, names: dict, depth: int) -> dict:
     """{name: \\mathbf{y}_{k}} for the targets an answer names with numbers: a name beside an output unit's in a
     difference, (T1 - y1), (y_1 - t_1), whose number is that unit's — and every such name of one letter, each beside one
-    output only ({} otherwise: the pairing is not certain)."""
+    output only ({} otherwise: the pairing is not certain). Where the network has one output, a bare letter beside it
+    that nothing defines is its target too (Bernacki & Włodarczyk's δ = z − y: z the desired output)."""
     output_entry = _output_units(names, depth, "h")
+    joined = " ".join(texts)
     found: dict = {}
+    bare = set()
     for t in texts:
-        for d in _DIFFERENCE.finditer(t):
-            sides = [_NAME.fullmatch(_LAYOUT.sub("", side)) for side in d.groups()]
-            if None in sides:
+        whole = _WHOLE_DIFFERENCE.search(t)
+        for d in [*_DIFFERENCE.finditer(t), *([whole] if whole is not None else [])]:
+            a, b = (_side_key(side) for side in d.groups())
+            if a is None or b is None:
                 continue
-            a, b = (_key(side) for side in sides)
             for other, out in ((a, b), (b, a)):
-                if out in output_entry and other not in names and other[0] not in _INPUTS:
-                    if found.setdefault(other, output_entry[out]) != output_entry[out]:
-                        return {}
-    if len({k[0] for k in found}) != 1 or any(k[1] != entry for k, entry in found.items()):
+                if out not in output_entry or other in names or other[0] in _INPUTS:
+                    continue
+                if other[1] == 0 and (len(output_entry) != 1 or other[0] == "e"
+                                      or re.search(r"(?<![A-Za-z\\])" + other[0] + r"\s*(?:=(?!\s*-?[0-9.])|\()", joined)):
+                    continue  # (a bare letter: the one output's target only when no formula defines it, z = 0.8 given)
+                if other[1] == 0:
+                    bare.add(other)
+                if found.setdefault(other, output_entry[out]) != output_entry[out]:
+                    return {}
+    if len({k[0] for k in found}) != 1 or any(k[1] != entry and k not in bare for k, entry in found.items()):
         return {}
     return {k: f"\\mathbf{{y}}_{{{entry}}}" for k, entry in found.items()}
 
@@ -343,6 +397,48 @@ def _numbered_outputs(sums: dict, applied: dict, texts) -> dict:
     return out if len(set(out.values())) == len(out) else {}
 
 
+#: a weight's or bias's prime before its subscript, w'_{14}, w'_{(x1)1} (the updated weight): spelled w_{14}'
+_PRIME_FIRST = re.compile(r"(?<![A-Za-z\\])([wWb])\s*'\s*(_\s*(?:\{[^{}]{1,12}\}|[0-9])|[0-9]{1,2}(?![0-9])|\(\s*x\s*[0-9]\s*\)\s*[0-9])")
+#: the slope of unit n's activation at its summed input e, \frac{df_4(e)}{de}, \frac{\partial f_4(e)}{\partial e},
+#: f_4'(e), f'_4(e) (Bernacki & Włodarczyk's step w'_{14} = w_{14} + η δ_4 \frac{df_4(e)}{de} y_1)
+_SLOPE = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)\s*f\s*_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))\s*(?:\(\s*e\s*\))?\s*\}\s*"
+                    r"\{\s*(?:d|\\partial)\s*e\s*\}|f\s*(?:_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))\s*'|'\s*_\s*(?:\{\s*(\d{1,2})\s*\}|(\d)))"
+                    r"\s*\(\s*e\s*\)|(?<![A-Za-z\\])d\s*f\s*_?\s*\{?\s*(\d{1,2})\s*\}?\s*\(\s*e\s*\)\s*/\s*d\s*e(?![A-Za-z])")
+#: an activation numbered by its unit before its argument, anywhere in a claim (_NUMBERED_FUNC at a side's start)
+_UNIT_FUNCTION = re.compile(r"(?<![A-Za-z\\])(f|g|\\varphi|\\phi)\s*(?:_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))|(?<=[fg])(\d{1,2}))\s*"
+                            r"(?=\\left\s*\(|\()")
+#: the word for the target's role right before it, in a plain-text list of values ("target z = 0.35"): not a product
+_ROLE_WORD = re.compile(r"(?<![A-Za-z\\])(?:target|desired(?:\s+output)?|(?:true\s+)?label)\s+(?=\\mathbf\{y\}_\{\d{1,2}\})")
+#: a bare δ (not δ_4, δ^{(2)}, δ'), in a claim
+_BARE_DELTA = re.compile(r"\\delta(?![A-Za-z])(?!\s*[_^'])")
+
+
+def _respelled(text: str) -> str:
+    """A claim's text as the reading reads it: Unicode folded (a plain-text answer's W₁₃, δ₅: the names in LaTeX's
+    spelling), a prime before a subscript put after it (w'_{14}: w_{14}')."""
+    return _PRIME_FIRST.sub(r"\1\2'", fold_unicode(text))
+
+
+def _numbered_units(numbers: dict, names: dict, texts, depth: int):
+    """({k: z^{(l)}_{i}} for the units whose function carries their number k (y_4 = f_4(…), y = f_6(…)), each number one
+    unit's; and the bare δ's reading: where δ's are numbered by those units (δ_4 = w_{46}δ) and the one output is a bare
+    name whose function is numbered (y = f_6(…)), a bare δ is that unit's, δ_6 — else None)."""
+    units: dict = {}
+    for key, n in numbers.items():
+        m = re.fullmatch(r"h\^\{\((\d+)\)\}_\{(\d+)\}", names.get(key, ""))
+        if m is None or n in units:
+            return {}, None
+        units[n] = f"z^{{({m.group(1)})}}_{{{m.group(2)}}}"
+    deltas = {int(m.group(1) or m.group(2)) for t in texts for m in _DELTA.finditer(t)}
+    outputs = list(_output_units(names, depth, "h"))
+    if not deltas or len(outputs) != 1 or outputs[0] not in numbers or outputs[0][1] != 0:
+        return units, None
+    n = numbers[outputs[0]]
+    if n in deltas or not deltas <= set(units) or not any(_BARE_DELTA.search(t) for t in texts):
+        return units, None
+    return units, f"\\delta_{{{n}}}"
+
+
 #: a plain-text derivative, d then a name over d then a name: dE/dy1, dy1/dy1_net, dE_total/dw5 (read by the names)
 _PLAIN_DERIVATIVE = re.compile(r"(?<![A-Za-z\\])d\s*([A-Za-z][A-Za-z0-9]{0,2}(?:_\{?[A-Za-z0-9]{1,6}\}?)?)\s*/\s*d\s*"
                                r"([A-Za-z][A-Za-z0-9]{0,2}(?:_\{?[A-Za-z0-9]{1,6}\}?)?)(?![A-Za-z0-9_{])")
@@ -357,10 +453,13 @@ class ScalarGraphReading(Rewriting):
 
     max_length = MAX_LENGTH
 
-    def __init__(self, net, names: dict, change: str, options: tuple = (), shared: dict | None = None):
+    def __init__(self, net, names: dict, change: str, options: tuple = (), shared: dict | None = None,
+                 units: dict | None = None, bare_delta: str | None = None):
         self.names = names  # (letter, number) -> the canonical LaTeX it becomes
         self.options = options  # notation options the reading settles (the sign of its numbered δ)
         self.shared = shared or {}  # a bias shared by one layer's units -> (layer, its units' sums in order, the width)
+        self.units = units or {}  # a unit's number its function carries (f_4) -> its summed input, z^{(2)}_{1}
+        self.bare_delta = bare_delta  # a bare δ, the output's error beside δ's numbered by unit: \delta_{6}
         self.originals: dict[str, str] = {}
         self.change = change
 
@@ -369,10 +468,13 @@ class ScalarGraphReading(Rewriting):
         if getattr(net, "has_kinds", False):
             return None
         sizes = [net.inputs] + [layer.units for layer in net.layers]
-        texts = [fold_unicode(c.latex) for c in claims if len(c.latex) <= MAX_LENGTH and "=" in c.latex]  # (a₃ = W₁₃·x₁)
+        texts = [_respelled(c.latex) for c in claims if len(c.latex) <= MAX_LENGTH and "=" in c.latex]  # (a₃ = W₁₃·x₁)
         sums: dict = {}  # unit name -> (function, products, names alone)
         applied: dict = {}  # activation name -> the summed input's name
-        for lhs, func, products, alone in _definitions(texts):
+        numbers: dict = {}  # a unit -> the number its function carries (f_6: unit 6)
+        for lhs, func, products, alone, number in _definitions(texts):
+            if number is not None and numbers.setdefault(lhs, number) != number:
+                return None
             if products:
                 if sums.setdefault(lhs, (func, products, alone)) != (func, products, alone):
                     return None  # one name defined as two sums
@@ -482,9 +584,9 @@ class ScalarGraphReading(Rewriting):
         sign = _delta_sign(texts, names, deltas) if deltas else None
         names.update(terms)
         names.update(deltas)
-        letters = sorted({w[0] for w in weights})
+        letters = sorted({w[0].removesuffix(_FROM_INPUT) for w in weights})
         change = ("the answer's forward sums name every unit and weight: "
-                  + ", ".join(f"{w[0]}_{w[1]} is {names[w]}" for w in sorted(weights, key=lambda w: w[1])[:3])
+                  + ", ".join(f"{_shown(w)} is {names[w]}" for w in sorted(weights, key=lambda w: w[1])[:3])
                   + (" …" if len(weights) > 3 else "")
                   + f" (weights {', '.join(letters)}; layers read from which units each sum adds)")
         if deltas:
@@ -497,8 +599,14 @@ class ScalarGraphReading(Rewriting):
         if shared:
             change += "; " + ", ".join(f"{b[0]}_{b[1]} is the bias of every unit of layer {n} (one bias per layer)"
                                        for b, (n, _) in sorted(shared.items(), key=lambda kv: kv[1][0]))
+        numbered, bare_delta = _numbered_units(numbers, names, texts, net.depth)
+        if numbered:
+            change += ("; f_k is unit k's activation (" + ", ".join(f"f_{k}'(e) is f'({z})" for k, z in sorted(numbered.items())[:3])
+                       + (" …" if len(numbered) > 3 else "") + ")")
+        if bare_delta is not None:
+            change += f"; the bare δ is the output unit's, {bare_delta}"
         return ScalarGraphReading(net, names, change, (("delta_sign", -1),) if sign == -1 else (),
-                                  {b: (n, units, sizes[n]) for b, (n, units) in shared.items()})
+                                  {b: (n, units, sizes[n]) for b, (n, units) in shared.items()}, numbered, bare_delta)
 
     def _derivative(self, m: re.Match) -> str:
         """A plain-text derivative of names the reading knows, dE/dy1, dy1/dy1_net, dE/dH1: as \\frac{\\partial …}{…}
@@ -511,6 +619,16 @@ class ScalarGraphReading(Rewriting):
                 return m.group(0)
             parts.append(known or token)
         return f"\\frac{{\\partial {parts[0]}}}{{\\partial {parts[1]}}}"
+
+    def _slope(self, m: re.Match) -> str:
+        """\\frac{df_4(e)}{de} of a unit the reading knows: its activation's slope at its summed input, f'(z^{(2)}_{1})."""
+        number = int(next(g for g in m.groups() if g is not None))
+        return f" f'({self.units[number]}) " if number in self.units else m.group(0)
+
+    def _function(self, m: re.Match) -> str:
+        """f_4( of a unit the reading knows: the activation of its layer, f^{(2)}( (a generic f needs its layer)."""
+        z = self.units.get(int(m.group(2) or m.group(3) or m.group(4)))
+        return m.group(0) if z is None else f" {m.group(1)}^{z[2:z.index('}') + 1]}"
 
     def _shared(self, text: str) -> str:
         """A bias shared by a layer's units (``shared``) in ``text``: in the sum of one of its units (``H2_net = x1*w3
@@ -537,7 +655,11 @@ class ScalarGraphReading(Rewriting):
         return "".join(out) + text[last:] if out else text
 
     def rewrite(self, text: str) -> str:
-        text = fold_unicode(text)  # (a plain-text answer's W₁₃, δ₅: the names in LaTeX's spelling)
+        text = _respelled(text)
+        if self.units:
+            text = _UNIT_FUNCTION.sub(self._function, _SLOPE.sub(self._slope, text))
+        if self.bare_delta is not None:
+            text = _BARE_DELTA.sub(lambda m: self.bare_delta, text)
         if self.shared:
             text = self._shared(text)
 
@@ -554,4 +676,4 @@ class ScalarGraphReading(Rewriting):
         for key, name in self.names.items():
             if key[1] == 0:  # a bare name (its own definition's left side): o, \hat{y}
                 text = re.sub(_bare_pattern(key), lambda m, name=name: name, text)
-        return text
+        return _ROLE_WORD.sub("", text)

@@ -37,10 +37,11 @@ def no_quantity(kind: str, layer: int | None, values: dict) -> Unreadable:
 
 
 def literal_op(n: Node) -> bool:
-    """A node of arithmetic on written numbers: [0.218 0; 0 0.233] [-0.227; 0.429], 1 + sin(π/4 · 1) - 0.446."""
+    """A node of arithmetic on written numbers: [0.218 0; 0 0.233] [-0.227; 0.429], 1 + sin(π/4 · 1) - 0.446, a layer's
+    activation of a number, f^{(1)}(0.35) (its value the spec's activation's)."""
     return (n.op in ("num", "neg", "mul", "add", "sub", "div", "pow", "had", "T", "matrix")
             or n.op == "const" and n.value in ("pi", "e")
-            or n.op == "fn" and n.value[0] in ("sin", "cos", "exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs"))
+            or n.op == "fn" and n.value[0] in ("sin", "cos", "exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs", "phi"))
 
 
 class FlatShape(tuple):

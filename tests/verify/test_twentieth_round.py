@@ -418,7 +418,10 @@ def test_a_worked_example_in_bare_and_numbered_names(tmp_path):
     assert got["w6"].verdict == "incorrect"
     assert all(got[f"line {n}"].verdict == "correct" for n in (4, 5, 6, 7, 8, 9, 10)), [
         (n, got[f"line {n}"].message) for n in (4, 5, 6, 7, 8, 9, 10)]
-    assert got["upd"].verdict == "unchecked"  # η left out of the numbers: not the step on its own values
+    # η left out of the numbers: 0.40 − 0.0822 is not the step (0.40 − 0.5 · 0.0822 = 0.3589). Since the forty-fifth
+    # round the bare target t beside o is read (scalargraph._targets), so the example is complete and judged on its
+    # numbers: wrong (before, without a target, the numbers were the answer's own and left unchecked)
+    assert got["upd"].verdict == "incorrect" and abs(0.40 - 0.5 * round(g5, 4) - 0.3589) < 1e-4
 
 
 def test_a_plain_text_line_of_two_sentences(tmp_path):

@@ -1,0 +1,354 @@
+r"""Forty-fifth round (issue 10): Bernacki & Włodarczyk's backpropagation tutorial (AGH) and the answers written in it.
+
+Their tutorial ("Principles of training multi-layer neural network using backpropagation") is copied into many course
+slides: units numbered across the network (1, 2, 3 in the first layer, 4, 5 in the second, 6 the output y), the
+activation numbered by its unit, y_4 = f_4(w_{14}y_1 + w_{24}y_2 + w_{34}y_3), a weight from an input named by the
+input, w_{(x1)1}; the target z, δ = z − y; δ's numbered by unit, sent back through the weights (δ_4 = w_{46}δ — the
+tutorial leaves out the slope of unit 6 there, its known error); the step w'_{14} = w_{14} + η δ_4 \frac{df_4(e)}{de}
+y_1, with e a unit's summed input — and a neuron drawn apart first, e = x_1w_1 + x_2w_2, y = f(e). verify read none
+of it, and it judged that neuron's y = f(e) wrong with e read as Euler's number.
+
+The worked examples here are generated from random weights; every number is computed by a hand-written forward and
+backward pass (NumPy), every step is confirmed by central differences, so the expected verdicts come from those
+numbers, never from verify."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import central_differences
+from gradproof.verify.cli import verify_file
+
+SPEC = """name = "agh"
+convention = "row"
+inputs = 2
+
+[[layers]]
+units = 3
+activation = "{act}"
+bias = false
+
+[[layers]]
+units = 2
+activation = "{act}"
+bias = false
+
+[[layers]]
+units = 1
+activation = "{act}"
+bias = false
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = {lr}
+"""
+CORPUS = Path(__file__).parent / "corpus" / "courses"
+INPUT = [(m, n) for n in (1, 2, 3) for m in (1, 2)]  # w_{(xm)n}
+HIDDEN = [(m, n) for n in (4, 5) for m in (1, 2, 3)]
+OUTPUT = [(4, 6), (5, 6)]
+#: how the slope of unit n's activation at its summed input is written
+SLOPES = {"frac": "\\frac{{df_{n}(e)}}{{de}}", "prime": "f_{n}'(e)", "prime_first": "f'_{n}(e)",
+          "partial": "\\frac{{\\partial f_{n}(e)}}{{\\partial e}}"}
+FUNCTIONS = {"sigmoid": (lambda e: 1 / (1 + np.exp(-e)), lambda y: y * (1 - y)),
+             "tanh": (np.tanh, lambda y: 1 - y ** 2)}
+
+
+def _example(seed: int, act: str) -> dict:
+    """Weights, inputs, target and rate (two decimals), the forward pass, the tutorial's δ's and the true ones, by hand."""
+    f, slope_of = FUNCTIONS[act]
+    rng = np.random.default_rng(seed)
+    w = {("x", m, n): float(np.round(rng.uniform(-1, 1), 2) or 0.3) for m, n in INPUT}
+    w.update({k: float(np.round(rng.uniform(-1, 1), 2) or 0.3) for k in HIDDEN + OUTPUT})
+    x = [float(np.round(v, 2)) for v in rng.uniform(0.1, 1, 2)]
+    z, eta = float(np.round(rng.uniform(0.1, 0.9), 2)), float(rng.choice([0.5, 1.0]))
+
+    def forward(w):
+        y = {}
+        for n in (1, 2, 3):
+            y[n] = f(w["x", 1, n] * x[0] + w["x", 2, n] * x[1])
+        for n in (4, 5):
+            y[n] = f(sum(w[m, n] * y[m] for m in (1, 2, 3)))
+        y[6] = f(w[4, 6] * y[4] + w[5, 6] * y[5])
+        return y
+
+    y = forward(w)
+    slope = {n: slope_of(v) for n, v in y.items()}
+    true = {6: z - y[6]}  # δ_n = −∂E/∂y_n, E = ½(z − y)²
+    true[4], true[5] = w[4, 6] * slope[6] * true[6], w[5, 6] * slope[6] * true[6]
+    for n in (1, 2, 3):
+        true[n] = w[n, 4] * slope[4] * true[4] + w[n, 5] * slope[5] * true[5]
+    tutorial = {6: z - y[6]}  # the tutorial's: through the weights alone
+    tutorial[4], tutorial[5] = w[4, 6] * tutorial[6], w[5, 6] * tutorial[6]
+    for n in (1, 2, 3):
+        tutorial[n] = w[n, 4] * tutorial[4] + w[n, 5] * tutorial[5]
+    keys = list(w)
+    grad = central_differences(lambda p: 0.5 * (z - forward(dict(zip(keys, p["w"], strict=True)))[6]) ** 2,
+                               {"w": np.array([w[k] for k in keys])})["w"]
+    source = {("x", 1): x[0], ("x", 2): x[1], **{m: y[m] for m in (1, 2, 3, 4, 5)}}
+    for k, g in zip(keys, grad, strict=True):  # ∂E/∂w_{mn} = −δ_n f_n' (the unit's input)
+        n, src = k[-1], source["x", k[1]] if k[0] == "x" else source[k[0]]
+        assert abs(g - -true[n] * slope[n] * src) < 1e-7
+        assert (abs(g - -tutorial[n] * slope[n] * src) < 1e-7) == (n == 6)  # the tutorial's: right for unit 6 only
+    return {"w": w, "x": x, "z": z, "eta": eta, "y": y, "slope": slope, "true": true, "tutorial": tutorial,
+            "source": source, "act": act}
+
+
+def _name(k) -> str:
+    return f"w_{{(x{k[1]}){k[2]}}}" if k[0] == "x" else f"w_{{{k[0]}{k[1]}}}"
+
+
+def _input_of(k) -> str:
+    return f"x_{k[1]}" if k[0] == "x" else f"y_{k[0]}"
+
+
+def val(v: float) -> str:
+    return f"{v:.6f}"
+
+
+def _document(tmp_path, e: dict, deltas: str, slope: str = "frac", plant: str | None = None):
+    """The worked example as a student writes it in the tutorial's notation; ``deltas`` "true" (each unit's slope on the
+    way back) or "tutorial" (δ_4 = w_{46}δ). Returns ({key: result}, path)."""
+    d = e[deltas]
+    s = {n: SLOPES[slope].format(n=n) for n in range(1, 7)}
+    lines = [("given", f"Inputs $x_1 = {e['x'][0]}$, $x_2 = {e['x'][1]}$, target $z = {e['z']}$, rate $\\eta = {e['eta']}$."),
+             ("given", "Weights: " + ", ".join(f"${_name(k)} = {v}$" for k, v in e["w"].items()) + ".")]
+    for n in (1, 2, 3):
+        lines.append((f"y{n}", f"$$y_{n} = f_{n}\\left(w_{{(x1){n}}}x_1 + w_{{(x2){n}}}x_2\\right) = {val(e['y'][n])}$$"))
+    for n in (4, 5):
+        lines.append((f"y{n}", f"$$y_{n} = f_{n}(w_{{1{n}}}y_1 + w_{{2{n}}}y_2 + w_{{3{n}}}y_3) = {val(e['y'][n])}$$"))
+    lines.append(("y", f"$$y = f_6(w_{{46}}y_4 + w_{{56}}y_5) = {val(e['y'][6])}$$"))
+    lines.append(("d", f"$$\\delta = z - y = {val(d[6])}$$"))
+    back = (lambda n: f"w_{{{n}6}}{s[6]}\\delta") if deltas == "true" else (lambda n: f"w_{{{n}6}}\\delta")
+    for n in (4, 5):
+        lines.append((f"d{n}", f"$$\\delta_{n} = {back(n)} = {val(d[n])}$$"))
+    for n in (1, 2, 3):
+        terms = (f"w_{{{n}4}}{s[4]}\\delta_4 + w_{{{n}5}}{s[5]}\\delta_5" if deltas == "true"
+                 else f"w_{{{n}4}}\\delta_4 + w_{{{n}5}}\\delta_5")
+        lines.append((f"d{n}", f"$$\\delta_{n} = {terms} = {val(d[n])}$$"))
+    for k in (("x", 1, 1), ("x", 2, 3), (1, 4), (3, 5), (4, 6), (5, 6)):
+        n = k[-1]
+        src, value = _input_of(k), e["source"]["x", k[1]] if k[0] == "x" else e["source"][k[0]]
+        sign = 1
+        if plant == f"w{n}" and n == 6:
+            src, value = "y_4", e["y"][4]  # (w'_{56} with y_4)
+        if plant == f"w{n}" and n == 5:
+            sign = -1  # (the change subtracted)
+        if plant == f"w{n}" and n == 3:
+            src, value = "x_1", e["x"][0]  # (w'_{(x2)3} with x_1)
+        dn = "\\delta" if n == 6 else f"\\delta_{n}"
+        new = e["w"][k] + sign * e["eta"] * d[n] * e["slope"][n] * value
+        op = "+" if sign == 1 else "-"
+        lines.append((f"w{n}" if k in (("x", 2, 3), (3, 5), (5, 6)) else f"keep{n}",
+                      f"$${_name(k)[0]}'{_name(k)[1:]} = {_name(k)} {op} \\eta{dn}{s[n]}{src} = {val(new)}$$"))
+    text, ids = ["# One step in the tutorial's notation", ""], {}
+    for key, line in lines:
+        text += [line, ""]
+        ids[f"line {len(text) - 1}"] = key
+    path = tmp_path / f"{e['act']}_{deltas}_{slope}_{plant}.md"
+    path.write_text("\n".join(text), encoding="utf-8")
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SPEC.format(act=e["act"], lr=e["eta"]))
+    results, _, _ = verify_file(str(path), str(spec))
+    return {ids[r.id.split("#")[0]]: r for r in results if ids.get(r.id.split("#")[0]) not in (None, "given")}, path
+
+
+STEPS = ("keep1", "w3", "keep4", "w5", "keep6", "w6")
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("act", ["sigmoid", "tanh"])
+@pytest.mark.parametrize("slope", list(SLOPES))
+def test_a_right_answer_in_the_tutorials_notation_is_correct(tmp_path, seed, act, slope):
+    results, path = _document(tmp_path, _example(seed, act), "true", slope)
+    verdicts = {k: r.verdict for k, r in results.items()}
+    for k in ("y1", "y2", "y3", "y4", "y5", "y", *STEPS):
+        assert verdicts.pop(k) == "correct", (path.read_text(encoding="utf-8"), k, results[k].message)
+    assert set(verdicts.values()) <= {"unchecked"}, verdicts  # (the δ's: the answer's own definitions)
+
+
+@pytest.mark.parametrize("act", ["sigmoid", "tanh"])
+def test_the_tutorials_own_deltas_make_every_hidden_step_wrong(tmp_path, act):
+    """δ_4 = w_{46}δ leaves out unit 6's slope: the steps of the output's weights are right, every other one is wrong
+    (the hand-written pass above shows it by central differences)."""
+    results, path = _document(tmp_path, _example(2, act), "tutorial")
+    verdicts = {k: results[k].verdict for k in STEPS}
+    assert verdicts == {"keep1": "incorrect", "w3": "incorrect", "keep4": "incorrect", "w5": "incorrect",
+                        "keep6": "correct", "w6": "correct"}, (path.read_text(encoding="utf-8"), verdicts)
+    assert all(results[k].verdict == "correct" for k in ("y1", "y4", "y"))
+
+
+@pytest.mark.parametrize("plant", ["w6", "w5", "w3"])
+def test_a_planted_slip_is_the_one_step_found_wrong(tmp_path, plant):
+    """Seed 9: each slip moves its step's change by more than 20 % (y_4 for y_5, x_1 for x_2; a slip that moves it by
+    less than judge.STEP_FLOOR, 5 %, passes as the rounding a hand computation carries)."""
+    results, path = _document(tmp_path, _example(9, "sigmoid"), "true", plant=plant)
+    verdicts = {k: results[k].verdict for k in STEPS}
+    assert verdicts.pop(plant) == "incorrect", path.read_text(encoding="utf-8")
+    assert set(verdicts.values()) == {"correct"}, (path.read_text(encoding="utf-8"), verdicts)
+
+
+def _corpus(name: str) -> dict:
+    results, _, _ = verify_file(str(CORPUS / name), str(CORPUS / "agh.spec.toml"))
+    return {r.id: r for r in results}
+
+
+def test_the_slides_verbatim():
+    """The Spanish course's slides, as in the corpus: the forward pass right, the tutorial's hidden steps wrong, its
+    output steps right; the neuron drawn apart (e = x_1w_1 + x_2w_2, y = f(e)) unread, never judged."""
+    results = _corpus("agh_slides.md")
+    assert {results[f"line {n}"].verdict for n in (24, 36, 48, 60, 72, 84, 264, 268)} == {"correct"}
+    assert {results[f"line {n}"].verdict for n in (156, 165, 180, 189, 204, 213, 228, 232, 236, 246, 250, 254)} == {"incorrect"}
+    assert results["line 6"].verdict == "unchecked" and "Euler's number" in results["line 6"].message
+
+
+def test_the_adder_e_is_not_eulers_number(tmp_path):
+    """A neuron's sum named e (e = x_1w_1 + x_2w_2, then y = f(e)) is the answer's own symbol: y = f(e) is left unread
+    with the reason — before, e was Euler's number and the claim was judged wrong. Where no sum is named e, e^{-z} is
+    still Euler's."""
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SPEC.format(act="sigmoid", lr=0.5))
+    doc = tmp_path / "a.md"
+    doc.write_text("$$e=x_1w_1+x_2w_2,\n\\qquad\ny=f(e).$$\n", encoding="utf-8")
+    (r,), _, _ = verify_file(str(doc), str(spec))
+    assert r.verdict == "unchecked" and "e is the answer's own symbol" in r.message, r.message
+    doc.write_text("$$\\sigma(z^{(1)}) = \\frac{1}{1 + e^{-z^{(1)}}}$$\n", encoding="utf-8")
+    (r,), _, _ = verify_file(str(doc), str(spec))
+    assert r.verdict == "correct", r.message
+
+
+def test_a_layers_activation_of_a_number_is_a_number_put_in(tmp_path):
+    """f^{(1)}(0.35) (a generic activation with its layer, as the reading writes f_1(0.35)) is arithmetic on a written
+    number: without [values] the link stands for the answer's own numbers, not a formula judged at random points
+    (before: "incorrect", the same chain with σ(0.35) unchecked)."""
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SPEC.format(act="sigmoid", lr=0.5))
+    doc = tmp_path / "a.md"
+    doc.write_text("$$h^{(1)}_{1} = f^{(1)}(z^{(1)}_{1}) = f^{(1)}(0.35) = 0.5866$$\n\n"
+                   "$$h^{(1)}_{1} = \\varphi^{(1)}(z^{(1)}_{1}) = \\varphi^{(1)}(0.35)$$\n", encoding="utf-8")
+    results, _, _ = verify_file(str(doc), str(spec))
+    assert [r.verdict for r in results] == ["unchecked", "unchecked"], [r.message for r in results]
+
+
+def test_a_bare_target_only_beside_the_one_output():
+    """z in δ = z − y is the target where the network has one output and no formula defines z (z = 0.8 may give its
+    value); beside one of two outputs, or where z is defined by a formula, it is not read."""
+    from gradproof.verify.scalargraph import _targets
+
+    one = {("y", 0): "h^{(3)}_{1}", ("y", 4): "h^{(2)}_{1}"}
+    assert _targets(["\\delta = z - y"], one, 3) == {("z", 0): "\\mathbf{y}_{1}"}
+    assert _targets(["z = 0.8", "\\delta = z - y = 0.27"], one, 3) == {("z", 0): "\\mathbf{y}_{1}"}
+    assert _targets(["z = w_{46} y_4", "\\delta = z - y"], one, 3) == {}
+    two = {("y", 1): "h^{(2)}_{1}", ("y", 2): "h^{(2)}_{2}"}
+    assert _targets(["\\delta = z - y_1"], two, 2) == {}
+    assert _targets(["(T1 - y1)", "(T2 - y2)"], {("y", 1): "h^{(2)}_{1}", ("y", 2): "h^{(2)}_{2}"}, 2) == {
+        ("T", 1): "\\mathbf{y}_{1}", ("T", 2): "\\mathbf{y}_{2}"}
+
+
+MAZUR = """name = "mazur"
+convention = "row"
+inputs = 2
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.5
+"""
+
+
+def _mazur_step() -> tuple[dict, np.ndarray, np.ndarray]:
+    """Mazur's numbers, the true gradient of W^{(1)} by central differences of a hand-written forward pass, and the
+    weights after one step."""
+    x, t = np.array([0.05, 0.10]), np.array([0.01, 0.99])
+    p = {"W1": np.array([[0.15, 0.20], [0.25, 0.30]]), "b1": np.array([0.35, 0.35]),
+         "W2": np.array([[0.40, 0.45], [0.50, 0.55]]), "b2": np.array([0.60, 0.60])}
+
+    def loss(q):
+        h = 1 / (1 + np.exp(-(q["W1"] @ x + q["b1"])))
+        return float(0.5 * np.sum((t - 1 / (1 + np.exp(-(q["W2"] @ h + q["b2"])))) ** 2))
+
+    g = central_differences(loss, {k: v.copy() for k, v in p.items()})["W1"]
+    return p, g, p["W1"] - 0.5 * g
+
+
+def test_a_weight_after_the_step_is_judged_by_its_change(tmp_path):
+    """Mazur's w_1 moves from 0.15 by −0.00022: a new weight within 1 % (or 0.2 %) of the weight but far off its change —
+    the gradient doubled, a new weight off by the change — is wrong; the rounding a hand computation carries into the
+    change (the gradient to two digits) and a new weight to four decimals stay right. Before, all passed."""
+    p, g, new = _mazur_step()
+    assert abs(new[0, 0] - 0.149780716) < 1e-8  # (Mazur's w_1^{+})
+    g2 = float(f"{g[0, 0]:.2g}")  # the gradient to two digits
+    claims = {
+        "four_decimals": (f"W^{{(1)}}_{{11}}^{{+}} = {new[0, 0]:.4f}", "correct"),
+        "rounded_gradient": (f"W^{{(1)}}_{{11}}^{{+}} = 0.15 - 0.5 \\cdot {g2} = {0.15 - 0.5 * g2:.7f}", "correct"),
+        "doubled_gradient": (f"W^{{(1)}}_{{11}}^{{+}} = 0.15 - 0.5 \\cdot {2 * g[0, 0]:.6f} = {0.15 - g[0, 0]:.7f}",
+                             "incorrect"),
+        "off_by_the_change": (f"W^{{(1)}}_{{11}}^{{+}} = {new[0, 0] - 2 * (new[0, 0] - 0.15):.4f}", "incorrect"),
+        "other_entry": (f"W^{{(1)}}_{{21}}^{{+}} = {new[1, 0]:.5f}", "correct"),
+    }
+    rows = "".join(f"{k} = {json.dumps(v.tolist())}\n" for k, v in p.items())
+    text = "batch = 1\n\n[values]\nx = [0.05, 0.10]\ny = [0.01, 0.99]\n" + rows + "\n" + "".join(
+        f"[[claims]]\nid = \"{k}\"\nlatex = '''{latex}'''\n\n" for k, (latex, _) in claims.items())
+    (tmp_path / "a.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "s.toml").write_text(MAZUR)
+    results, _, _ = verify_file(str(tmp_path / "a.toml"), str(tmp_path / "s.toml"))
+    got = {r.id: (r.verdict, r.message) for r in results}
+    assert {k: v[0] for k, v in got.items()} == {k: want for k, (_, want) in claims.items()}, (text, got)
+
+
+def _plain_document(tmp_path, e: dict, plant: str | None = None):
+    """The same worked example typed as plain text (w(x1)1, f4(…), δ4, df4(e)/de, w'14), each slope passed back."""
+    d, w = e["true"], e["w"]
+    lines = [("given", f"x1 = {e['x'][0]}, x2 = {e['x'][1]}, target z = {e['z']}, η = {e['eta']}"),
+             ("given", ", ".join((f"w(x{k[1]}){k[2]}" if k[0] == "x" else f"w{k[0]}{k[1]}") + f" = {v}" for k, v in w.items()))]
+    for n in (1, 2, 3):
+        lines.append((f"y{n}", f"y{n} = f{n}(w(x1){n}*x1 + w(x2){n}*x2) = {val(e['y'][n])}"))
+    for n in (4, 5):
+        lines.append((f"y{n}", f"y{n} = f{n}(w1{n}*y1 + w2{n}*y2 + w3{n}*y3) = {val(e['y'][n])}"))
+    lines += [("y", f"y = f6(w46*y4 + w56*y5) = {val(e['y'][6])}"), ("d", f"δ = z - y = {val(d[6])}")]
+    lines += [(f"d{n}", f"δ{n} = w{n}6*df6(e)/de*δ = {val(d[n])}") for n in (4, 5)]
+    lines += [(f"d{n}", f"δ{n} = w{n}4*df4(e)/de*δ4 + w{n}5*df5(e)/de*δ5 = {val(d[n])}") for n in (1, 2, 3)]
+    for k in (("x", 1, 1), ("x", 2, 3), (1, 4), (3, 5), (4, 6), (5, 6)):
+        n, name = k[-1], f"w(x{k[1]}){k[2]}" if k[0] == "x" else f"w{k[0]}{k[1]}"
+        src, value = (f"x{k[1]}", e["x"][k[1] - 1]) if k[0] == "x" else (f"y{k[0]}", e["y"][k[0]])
+        if plant == "w6" and k == (5, 6):
+            src, value = "y4", e["y"][4]
+        dn = "δ" if n == 6 else f"δ{n}"
+        new = w[k] + e["eta"] * d[n] * e["slope"][n] * value
+        lines.append((f"w{n}" if k in (("x", 2, 3), (3, 5), (5, 6)) else f"keep{n}",
+                      f"{name[0]}'{name[1:]} = {name} + η*{dn}*df{n}(e)/de*{src} = {val(new)}"))
+    text, ids = ["One step in the tutorial's notation, typed as text", ""], {}
+    for key, line in lines:
+        text += [line, ""]
+        ids[f"line {len(text) - 1}"] = key
+    path = tmp_path / f"plain_{plant}.md"
+    path.write_text("\n".join(text), encoding="utf-8")
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SPEC.format(act=e["act"], lr=e["eta"]))
+    results, _, _ = verify_file(str(path), str(spec))
+    return {ids[r.id.split("#")[0]]: r for r in results if ids.get(r.id.split("#")[0]) not in (None, "given")}, path
+
+
+@pytest.mark.parametrize("plant", [None, "w6"])
+def test_the_tutorials_notation_typed_as_plain_text(tmp_path, plant):
+    results, path = _plain_document(tmp_path, _example(9, "sigmoid"), plant)
+    verdicts = {k: r.verdict for k, r in results.items()}
+    want = {k: "correct" for k in ("y1", "y2", "y3", "y4", "y5", "y", *STEPS)}
+    if plant:
+        want[plant] = "incorrect"
+    assert {k: verdicts[k] for k in want} == want, (path.read_text(encoding="utf-8"), verdicts)
