@@ -146,11 +146,16 @@ def _document(tmp_path, e: dict, deltas: str, slope: str = "frac", plant: str | 
         op = "+" if sign == 1 else "-"
         lines.append((f"w{n}" if k in (("x", 2, 3), (3, 5), (5, 6)) else f"keep{n}",
                       f"$${_name(k)[0]}'{_name(k)[1:]} = {_name(k)} {op} \\eta{dn}{s[n]}{src} = {val(new)}$$"))
-    text, ids = ["# One step in the tutorial's notation", ""], {}
+    return _judged(tmp_path, e, "# One step in the tutorial's notation", lines, f"{e['act']}_{deltas}_{slope}_{plant}.md")
+
+
+def _judged(tmp_path, e: dict, title: str, lines: list, name: str):
+    """The lines as one document under the example's spec: ({key: result} of the keyed lines, path)."""
+    text, ids = [title, ""], {}
     for key, line in lines:
         text += [line, ""]
         ids[f"line {len(text) - 1}"] = key
-    path = tmp_path / f"{e['act']}_{deltas}_{slope}_{plant}.md"
+    path = tmp_path / name
     path.write_text("\n".join(text), encoding="utf-8")
     spec = tmp_path / "spec.toml"
     spec.write_text(SPEC.format(act=e["act"], lr=e["eta"]))
@@ -332,16 +337,7 @@ def _plain_document(tmp_path, e: dict, plant: str | None = None):
         new = w[k] + e["eta"] * d[n] * e["slope"][n] * value
         lines.append((f"w{n}" if k in (("x", 2, 3), (3, 5), (5, 6)) else f"keep{n}",
                       f"{name[0]}'{name[1:]} = {name} + η*{dn}*df{n}(e)/de*{src} = {val(new)}"))
-    text, ids = ["One step in the tutorial's notation, typed as text", ""], {}
-    for key, line in lines:
-        text += [line, ""]
-        ids[f"line {len(text) - 1}"] = key
-    path = tmp_path / f"plain_{plant}.md"
-    path.write_text("\n".join(text), encoding="utf-8")
-    spec = tmp_path / "spec.toml"
-    spec.write_text(SPEC.format(act=e["act"], lr=e["eta"]))
-    results, _, _ = verify_file(str(path), str(spec))
-    return {ids[r.id.split("#")[0]]: r for r in results if ids.get(r.id.split("#")[0]) not in (None, "given")}, path
+    return _judged(tmp_path, e, "One step in the tutorial's notation, typed as text", lines, f"plain_{plant}.md")
 
 
 @pytest.mark.parametrize("plant", [None, "w6"])
