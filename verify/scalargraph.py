@@ -156,13 +156,17 @@ _NUMBERED_FUNC = re.compile(r"\s*(f|g|\\varphi|\\phi)\s*(?:_\s*(?:\{\s*(\d{1,2})
                             r"(?=\\left\s*\(|\()")
 
 
+#: what separates definitions written side by side in one display: y_1 = f(e_1), \quad y_2 = f(e_2); a = 1;\; b = 2
+_SIDE_BY_SIDE = re.compile(r",?\s*\\q?quad\s*|;\s*(?:\\[,;:!]\s*)?")
+
+
 def _definitions(texts):
     """(left name, function, products, names alone, the unit's number its function carries or None) of every definition
     in the claims' texts; a name's number and its function's must agree (y_4 = f_4(…)). Not a bare e nor what is
     applied to it: Bernacki & Włodarczyk's adder e = x_1w_1 + x_2w_2, y = f(e) is one neuron shown apart."""
     count = 0
     for t in texts:
-        for line in t.split("\\\\"):
+        for line in (part for row in t.split("\\\\") for part in _SIDE_BY_SIDE.split(row)):
             parts = line.split("=")
             for left, right in zip(parts, parts[1:], strict=False):
                 left = _LAYOUT.sub("", left)
@@ -211,9 +215,26 @@ def _unit_deltas(texts, names: dict, sizes) -> dict:
             if key[1] in sums:
                 return {}
             sums[key[1]] = name
-    if not numbers <= set(sums):
+    if not numbers <= set(sums) or any(_times_its_slope(t, numbers) for t in texts):
         return {}
     return {("\\delta", k): "\\delta" + sums[k][1:] for k in numbers}
+
+
+def _times_its_slope(text: str, numbers) -> bool:
+    """Whether a right side multiplies δ_k by the slope of unit k's own activation — Bernacki & Włodarczyk's step w'_{14}
+    = w_{14} + η δ_4 f'(e_4) y_1, δ_4 = w_{46} f'(e_6) δ: their δ_k is the error at the unit's output, before its slope,
+    so it is not the δ of the unit's summed input (Huddar's δ_5 = y_5(1 − y_5)(t − y_5) has the slope in it)."""
+    rhs = text.split("=", 1)[1] if "=" in text else ""
+    for m in _DELTA.finditer(rhs):
+        k = int(m.group(1) or m.group(2))
+        if k not in numbers:
+            continue
+        name = r"[A-Za-z]\s*_\s*\{?\s*" + str(k) + r"\s*\}?(?![0-9])"
+        slope = (r"(?:f|g|\\sigma|\\varphi|\\phi)\s*'\s*\(\s*" + name + r"\s*\)|\\frac\s*\{\s*(?:d|\\partial)\s*(?:f|g|\\sigma|"
+                 r"\\varphi|\\phi)\s*\(\s*" + name + r"\s*\)|" + name + r"\s*\(\s*1\s*-\s*" + name + r"\s*\)")
+        if re.search(slope, rhs):
+            return True
+    return False
 
 
 #: a difference in parentheses, (A - B), each side a short run without parentheses or another minus
@@ -409,6 +430,9 @@ _UNIT_FUNCTION = re.compile(r"(?<![A-Za-z\\])(f|g|\\varphi|\\phi)\s*(?:_\s*(?:\{
                             r"(?=\\left\s*\(|\()")
 #: the word for the target's role right before it, in a plain-text list of values ("target z = 0.35"): not a product
 _ROLE_WORD = re.compile(r"(?<![A-Za-z\\])(?:target|desired(?:\s+output)?|(?:true\s+)?label)\s+(?=\\mathbf\{y\}_\{\d{1,2}\})")
+#: the slope of an activation at a named sum written as a derivative, \frac{df(e_4)}{de_4}, \frac{d\sigma(net_4)}{dnet_4}
+_SLOPE_AT = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)\s*(f|g|\\sigma|\\varphi|\\phi)\s*\("
+                       r"\s*([A-Za-z]{1,3}\s*_\s*(?:\{\s*\d{1,2}\s*\}|\d))\s*\)\s*\}\s*\{\s*(?:d|\\partial)\s*\2\s*\}")
 #: a bare δ (not δ_4, δ^{(2)}, δ'), in a claim
 _BARE_DELTA = re.compile(r"\\delta(?![A-Za-z])(?!\s*[_^'])")
 
@@ -419,10 +443,11 @@ def _respelled(text: str) -> str:
     return _PRIME_FIRST.sub(r"\1\2'", fold_unicode(text))
 
 
-def _numbered_units(numbers: dict, names: dict, texts, depth: int):
+def _numbered_units(numbers: dict, names: dict, texts, depth: int, unit_of: dict, every: set):
     """({k: z^{(l)}_{i}} for the units whose function carries their number k (y_4 = f_4(…), y = f_6(…)), each number one
-    unit's; and the bare δ's reading: where δ's are numbered by those units (δ_4 = w_{46}δ) and the one output is a bare
-    name whose function is numbered (y = f_6(…)), a bare δ is that unit's, δ_6 — else None)."""
+    unit's; and the bare δ's reading: where δ's are numbered by units (``every``: the numbers of the functions and of the
+    sums; δ_4 = w_{46}δ) and the one output is a bare name with a unit number (``unit_of``: y = f_6(…), or y = f(e_6)),
+    a bare δ is that unit's, δ_6 — else None)."""
     units: dict = {}
     for key, n in numbers.items():
         m = re.fullmatch(r"h\^\{\((\d+)\)\}_\{(\d+)\}", names.get(key, ""))
@@ -431,10 +456,10 @@ def _numbered_units(numbers: dict, names: dict, texts, depth: int):
         units[n] = f"z^{{({m.group(1)})}}_{{{m.group(2)}}}"
     deltas = {int(m.group(1) or m.group(2)) for t in texts for m in _DELTA.finditer(t)}
     outputs = list(_output_units(names, depth, "h"))
-    if not deltas or len(outputs) != 1 or outputs[0] not in numbers or outputs[0][1] != 0:
+    if not deltas or len(outputs) != 1 or outputs[0] not in unit_of or outputs[0][1] != 0:
         return units, None
-    n = numbers[outputs[0]]
-    if n in deltas or not deltas <= set(units) or not any(_BARE_DELTA.search(t) for t in texts):
+    n = unit_of[outputs[0]]
+    if n in deltas or not deltas <= every or not any(_BARE_DELTA.search(t) for t in texts):
         return units, None
     return units, f"\\delta_{{{n}}}"
 
@@ -490,6 +515,7 @@ class ScalarGraphReading(Rewriting):
             if len(set(applied.values())) != len(applied) or not set(applied.values()) <= set(sums):
                 return None  # (each of a sum's two activations paired with the sum of its own number, else unread)
         applied.update(_numbered_outputs(sums, applied, texts))
+        sum_numbers = {a: z[1] for a, z in applied.items() if z[1] > 0}  # (y = f(e_6): the output is unit 6)
         activation_of = {z: a for a, z in applied.items()}  # a sum without a function -> its activation's name
         outputs = {}  # the name a unit's value goes on by -> the unit (its sum's name)
         linear = set()  # sums no activation is applied to: units of a layer whose activation is the identity
@@ -599,7 +625,8 @@ class ScalarGraphReading(Rewriting):
         if shared:
             change += "; " + ", ".join(f"{b[0]}_{b[1]} is the bias of every unit of layer {n} (one bias per layer)"
                                        for b, (n, _) in sorted(shared.items(), key=lambda kv: kv[1][0]))
-        numbered, bare_delta = _numbered_units(numbers, names, texts, net.depth)
+        numbered, bare_delta = _numbered_units(numbers, names, texts, net.depth,
+                                               {**sum_numbers, **numbers}, {k[1] for k in sums} | set(numbers.values()))
         if numbered:
             change += ("; f_k is unit k's activation (" + ", ".join(f"f_{k}'(e) is f'({z})" for k, z in sorted(numbered.items())[:3])
                        + (" …" if len(numbered) > 3 else "") + ")")
@@ -655,7 +682,7 @@ class ScalarGraphReading(Rewriting):
         return "".join(out) + text[last:] if out else text
 
     def rewrite(self, text: str) -> str:
-        text = _respelled(text)
+        text = _SLOPE_AT.sub(lambda m: f" {m.group(1)}'({m.group(2)}) ", _respelled(text))
         if self.units:
             text = _UNIT_FUNCTION.sub(self._function, _SLOPE.sub(self._slope, text))
         if self.bare_delta is not None:

@@ -348,3 +348,69 @@ def test_the_tutorials_notation_typed_as_plain_text(tmp_path, plant):
     if plant:
         want[plant] = "incorrect"
     assert {k: verdicts[k] for k in want} == want, (path.read_text(encoding="utf-8"), verdicts)
+
+
+NAMED_SUMS = r"""$$e_1 = w_{(x1)1}x_1 + w_{(x2)1}x_2$$
+
+$$e_2 = w_{(x1)2}x_1 + w_{(x2)2}x_2$$
+
+$$e_3 = w_{(x1)3}x_1 + w_{(x2)3}x_2$$
+
+$$y_1 = f(e_1), \quad y_2 = f(e_2), \quad y_3 = f(e_3)$$
+
+$$e_4 = w_{14}y_1 + w_{24}y_2 + w_{34}y_3$$
+
+$$e_5 = w_{15}y_1 + w_{25}y_2 + w_{35}y_3$$
+
+$$y_4 = f(e_4), \quad y_5 = f(e_5)$$
+
+$$e_6 = w_{46}y_4 + w_{56}y_5$$
+
+$$y = f(e_6)$$
+
+$$\delta = z - y$$
+
+$$\delta_4 = w_{46}\frac{df(e_6)}{de_6}\delta$$
+
+$$\delta_5 = w_{56} f'(e_6)\delta$$
+
+$$w'_{46} = w_{46} + \eta\delta\frac{df(e_6)}{de_6}y_4 \tag{w46}$$
+
+$$w'_{14} = w_{14} + \eta\delta_4 f'(e_4) y_1 \tag{w14}$$
+
+$$w'_{15} = w_{15} + \eta\delta_5 f'(e_5) y_1 \tag{w15}$$
+"""
+
+
+@pytest.mark.parametrize("slip", [None, "tutorial", "input"])
+def test_the_sums_named_and_the_definitions_side_by_side(tmp_path, slip):
+    """The tutorial's method with the sums named (e_4 = w_{14}y_1 + …, y_4 = f(e_4)), several definitions in one display
+    (y_1 = f(e_1), \\quad y_2 = f(e_2)) and the slope as \\frac{df(e_6)}{de_6} or f'(e_4): read; its δ_4 is the error at
+    unit 4's output — the steps multiply it by unit 4's slope — so it is not read as the δ of e_4 (that reading made a
+    right step wrong). Slips: the tutorial's δ_5 without unit 6's slope (w15 wrong), y_2 for y_1 (w14 wrong). The
+    oracle: _example's hand-written pass asserts that these δ's (each slope passed back) give the true step, by central
+    differences, and that the tutorial's give it for the output's weights only."""
+    _example(0, "sigmoid")
+    text = NAMED_SUMS
+    if slip == "tutorial":
+        text = text.replace("\\delta_5 = w_{56} f'(e_6)\\delta", "\\delta_5 = w_{56}\\delta")
+    if slip == "input":
+        text = text.replace("f'(e_4) y_1", "f'(e_4) y_2")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "s.toml").write_text(SPEC.format(act="sigmoid", lr=0.5))
+    results, _, _ = verify_file(str(tmp_path / "a.md"), str(tmp_path / "s.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert {got[f"line {n}"] for n in (1, 3, 5, 7, 9, 11, 13, 15, 17)} == {"correct"}, got
+    want = {"w46": "correct", "w14": "incorrect" if slip == "input" else "correct",
+            "w15": "incorrect" if slip == "tutorial" else "correct"}
+    assert {k: got[k] for k in want} == want, got
+
+
+def test_a_delta_times_its_own_units_slope_is_no_sums_delta():
+    from gradproof.verify.scalargraph import _times_its_slope
+
+    assert _times_its_slope("w'_{14} = w_{14} + \\eta \\delta_4 f'(e_4) y_1", {4, 5})
+    assert _times_its_slope("w_{14}' = w_{14} + \\eta \\delta_4 y_4 (1 - y_4) y_1", {4})
+    assert not _times_its_slope("\\delta_3 = y_3 (1 - y_3) W_{35} \\delta_5", {3, 5})  # (Huddar's: unit 3's slope, δ_5)
+    assert not _times_its_slope("\\delta_5 = y_5 (1 - y_5)(t - y_5)", {5})  # (the slope in its own definition)
+    assert not _times_its_slope("\\Delta W_{45} = \\eta \\delta_5 y_4", {5})
