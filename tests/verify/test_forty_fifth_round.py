@@ -414,3 +414,17 @@ def test_a_delta_times_its_own_units_slope_is_no_sums_delta():
     assert not _times_its_slope("\\delta_3 = y_3 (1 - y_3) W_{35} \\delta_5", {3, 5})  # (Huddar's: unit 3's slope, δ_5)
     assert not _times_its_slope("\\delta_5 = y_5 (1 - y_5)(t - y_5)", {5})  # (the slope in its own definition)
     assert not _times_its_slope("\\Delta W_{45} = \\eta \\delta_5 y_4", {5})
+
+
+@pytest.mark.parametrize("written, want", [("= y_{target} - y_5 = 0.5 - 0.69 = -0.19", "correct"),
+                                           ("= y_{target} - y_5 = 0.5 - 0.69 = 0.19", "incorrect"),
+                                           ("= y_5 - y_{target} = 0.5 - 0.69 = -0.19", "incorrect")])
+def test_a_claim_whose_left_side_is_the_prose_word_before_it(tmp_path, written, want):
+    """Huddar's "Error $= y_{target} - y_5 = 0.5 - 0.69 = -0.19$": the word is the left side; the sides after the = are
+    a chain judged link by link (before: unread, "unexpected '='"). y_5 = 0.6903 at his example (oracle_huddar.py), so
+    the target minus the output is −0.19; the sign slipped in the arithmetic, or the difference turned round, is wrong."""
+    text = (CORPUS / "huddar_backprop.md").read_text(encoding="utf-8")
+    assert "Error $= y_{target} - y_5 = 0.5 - 0.69 = -0.19$" in text
+    (tmp_path / "a.md").write_text(text.replace("= y_{target} - y_5 = 0.5 - 0.69 = -0.19", written), encoding="utf-8")
+    results, _, _ = verify_file(str(tmp_path / "a.md"), str(CORPUS / "huddar.spec.toml"))
+    assert {r.id: r.verdict for r in results}["line 20"] == want
