@@ -126,7 +126,7 @@ TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation o
 RELATIVE_FLOOR = 0.01  # numeric claims: at least 1 % relative, as common autograders accept
 #: a parameter after a step: its relative floor is at most this part of the step's change (the rounding of the numbers
 #: a hand computation carries into it, a δ written to two digits, stays within a few per cent of the change)
-STEP_FLOOR = 0.05
+STEP_FLOOR = 0.1
 #: arithmetic on rounded numbers whose rounding is carried (Judge._propagated): the spread already allows for the
 #: rounding, so the floor is a grader's 0.2 % (written.py), not 1 % -- a swapped pair of operands (0.4 × 0.6225 +
 #: 0.6 × 0.6457 for 0.4 × 0.6457 + 0.6 × 0.6225) moves the sum by 0.6 %, a slip, not a rounding
