@@ -301,7 +301,7 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
         latex = _param_named(latex, names)
     text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
     text = _EMPTY_ROW.sub("=", text)  # a &= \\ &= b: the first row's right side left empty, the chain goes on
-    text = _PROSE_LEFT.sub("", text)  # Error $= y_{target} - y_5 = 0.5 - 0.69$: the word is the left side, the rest a chain
+    text = _after_prose_left(text)  # Error $= y_{target} - y_5 = 0.5 - 0.69$: the word is the left side, the rest a chain
     text = chain_nodes(text, notation)
     if dict(notation.options).get("time_argument"):
         text = drop_time_argument(text, dict(notation.options)["time_argument"])
@@ -420,9 +420,23 @@ def _whole_beside_its_entry(sides: list, sizes: tuple = ()) -> None:
 
 #: an aligned row whose right side is empty (``\frac{\partial L}{\partial Z} &= \\ &= \frac{1}{m} …``): one relation
 _EMPTY_ROW = re.compile(r"=(?:\s|\\cr)+=(?!=)")
-#: a claim that opens with = (its left side a word of the prose before the math: Huddar's "Error $= y_{target} - y_5 =
-#: 0.5 - 0.69 = -0.19$"), when another = follows: the sides after it are a chain of their own, judged link by link
-_PROSE_LEFT = re.compile(r"^\s*=(?=[^=]+=)")
+#: a claim that opens with =
+_PROSE_LEFT = re.compile(r"^\s*=(?!=)")
+
+
+def _after_prose_left(text: str) -> str:
+    """A claim that opens with = (its left side a word of the prose before the math: Huddar's "Error $= y_{target} -
+    y_5 = 0.5 - 0.69 = -0.19$") and has another = outside braces after it: the sides after the first = are a chain of
+    their own, judged link by link. Any other text as it is (cjhjhj's "$=max(0, x)$", one side: left unread)."""
+    m = _PROSE_LEFT.match(text)
+    if m is None:
+        return text
+    depth = 0
+    for ch in text[m.end():m.end() + 4000]:
+        depth += (ch == "{") - (ch == "}")
+        if ch == "=" and depth == 0:
+            return text[m.end():]
+    return text
 #: a weight named by the two nodes it joins, in a chain of single units: w_{01}, w_{12}, w_{2,3}
 _NODE_PAIR = re.compile(r"(?<![A-Za-z\\])w\s*_\s*\{\s*(\d)\s*,?\s*(\d)\s*\}")
 

@@ -6,6 +6,8 @@ Student text (claim ids, messages) is printed through ``platforms.printable``: n
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .judge import TIME_RAN_OUT, ClaimResult
 from .platforms import printable
 
@@ -68,7 +70,8 @@ def text_report(results: list[ClaimResult], header: str, seconds: float | None =
         if (len(steps) > 1 or steps and steps[0].latex != r.latex) and not (side and r.verdict == "correct"):
             lines += [f"{pad}{MARKS[row.verdict]} row {printable(row.id)}: {row.verdict}"
                       + (f" ({printable(row.message)})" if row.verdict != "correct" else "") for row in steps]
-    tolerances = sorted({r.tolerance for r in results if r.tolerance})
+    counts = Counter(r.tolerance for r in results if r.tolerance)
+    tolerances = sorted(counts, key=lambda t: (-counts[t], t))  # (the most claims' first)
     if tolerances:
         lines += ["", "numbers: " + tolerances[0] + (" (per claim in --json)" if len(tolerances) > 1 else "")]
     lines += ["", summary_line(results, seconds)]
