@@ -27,7 +27,11 @@ _TARGET = re.compile(r"(?<![A-Za-z\\_{])t" + _NUMBER)
 _ERROR = re.compile(r"(?<![A-Za-z\\_{])E" + _NUMBER)
 _INPUT = re.compile(r"(?<![A-Za-z\\_{])i" + _NUMBER)
 _TOTAL = re.compile(r"(?<![A-Za-z\\])E\s*_\s*(?:\{\s*(?:\\(?:text|mathrm)\s*\{\s*(?:total|Total|TOTAL)\s*\}|total|Total|TOTAL)\s*\}"
-                    r"|total|Total|TOTAL)")
+                    r"|total|Total|TOTAL)|(?<![A-Za-z\\])ET(?![A-Za-z0-9_])")  # (santoshnlp's typed ET = E1 + E2)
+#: a typed derivative with d, dET/da_o1, dE1/da_h1, da_o1/do1, do1/dw5, d(E1+E2)/da_h1 (santoshnlp's sheet): its d's are
+#: ∂'s
+_NAME_D = r"(?:ET|E_?(?:total|Total)|E_?[1-9]|a_?\{?[ho]_?\{?[1-9]\}?\}?|[hoit]_?[1-9]|[wW]_?[1-9])(?![A-Za-z0-9])"
+_TYPED_D = re.compile(r"(?<![A-Za-z\\])d\s*(" + _NAME_D + r"|\(\s*E_?1\s*\+\s*E_?2\s*\))\s*/\s*d\s*(" + _NAME_D + ")")
 #: typed weights: w5 (Mazur's w_5)
 _WEIGHT = re.compile(r"(?<![A-Za-z\\_])[wW]\s*([1-8])(?![0-9])")
 
@@ -59,6 +63,7 @@ def uses(text: str) -> bool:
 def rewrite(text: str) -> str:
     """The claim in Mazur's words (see the module's docstring)."""
     text = text.replace("\\*", "*")
+    text = _TYPED_D.sub(r"\\partial \1/\\partial \2", text)
     text = _NEW_WEIGHT.sub(lambda m: f" w_{{{m.group(1) or m.group(2) or m.group(3)}}}^{{+}} ", text)
     text = _HIDDEN_OUT.sub(lambda m: f" out_{{h{_digit(m)}}} ", text)
     text = _OUTPUT_OUT.sub(lambda m: f" out_{{o{_digit(m)}}} ", text)

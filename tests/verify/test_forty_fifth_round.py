@@ -428,3 +428,19 @@ def test_a_claim_whose_left_side_is_the_prose_word_before_it(tmp_path, written, 
     (tmp_path / "a.md").write_text(text.replace("= y_{target} - y_5 = 0.5 - 0.69 = -0.19", written), encoding="utf-8")
     results, _, _ = verify_file(str(tmp_path / "a.md"), str(CORPUS / "huddar.spec.toml"))
     assert {r.id: r.verdict for r in results}["line 20"] == want
+
+
+def test_santoshs_typed_derivatives_with_d():
+    """santoshnlp's notes (corpus courses/santosh_readme.md, verbatim): Mazur's network typed with d for ∂ — dET/da_o1,
+    dE1/da_h1, da_o1/do1 — and ET = E1 + E2 (before: 'unknown symbol d'). Right lines are right and the author's two
+    slips are found (oracle_santosh.py by central differences: dE2/da_o2 for dE2/da_o1 in a sum, dET/dw1 through
+    dE1/da_h1 alone)."""
+    results, _, _ = verify_file(str(CORPUS / "santosh_readme.md"), str(CORPUS / "santosh.spec.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert {got[f"line {n}"] for n in (43, 53, 60, 62, 74, 76, 78)} == {"correct"}, got
+    assert got["line 55"] == got["line 81"] == "incorrect"
+    from gradproof.verify import eraunits
+
+    assert "\\frac{\\partial E_{total}}{\\partial out_{o1}}" in eraunits.rewrite("dET/da_o1 = a_o1 - t1")
+    assert "\\frac{\\partial E_{total}}{\\partial out_{h1}}" in eraunits.rewrite("d(E1+E2)/da_h1")
+    assert got["line 74"] == "correct"  # (dET/da_h1 = d(E1+E2)/da_h1)
