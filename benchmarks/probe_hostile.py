@@ -5776,6 +5776,10 @@ def round_forty_five() -> list[Probe]:
         f"$$y = f(e) + {k}$$\n\n" for k in range(1900)), spec_text=agh)
     md("a bare target beside a difference 10^4 terms long", forward + "$$\\delta = z - " + " - ".join(
         "y" for _ in range(10_000)) + "$$\n", spec_text=agh)
+    era = S2.replace("units = 3", "units = 2")
+    md("santosh's typed d's: dET/da_o1 10^4 times, d(E1+E2) nested 10^4 deep", "h1=w1*i1+w2*i2\n\na_h1 = sigmoid(h1)\n\n"
+       "a_o1 = sigmoid(o1)\n\ndET/da_o1 = " + " + ".join("dE1/da_o1" for _ in range(10_000)) + "\n\nd" + "(" * 10_000
+       + "E1+E2" + ")" * 10_000 + "/da_h1 = 0\n", spec_text=era)
     mazur = S2.replace("units = 3", "units = 2")
     md("steps of 1e308 and of a weight 0, judged by their change", "$$W^{(1)} = \\begin{bmatrix} 0 & 1e308 \\\\ 0 & 0 "
        "\\end{bmatrix}$$\n\n$$W^{(1)}_{11}^{+} = 0$$\n\n$$W^{(1)}_{12}^{+} = 1e308$$\n\n"
