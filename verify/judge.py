@@ -2210,7 +2210,7 @@ class Judge:
             return node if inner is node.args[0] else Node(node.op, (inner,), node.value)
         if not k or node.op != "q" or node.value[0] not in ("W_next", "b_next", "Wb_next"):
             return node
-        now = Node("q", (), (node.value[0].removesuffix("_next"), node.value[1]))  # (Wb_next: CS229's θ with its intercept)
+        now = _before_step(node)  # (Wb_next: CS229's θ with its intercept)
         return Node("add", (now, Node("mul", (Node("num", (), (float(k), None)), Node("sub", (node, now))))))
 
     def _quantity(self, claim: Claim, sides: list[Node], rels: list[str]) -> Node | None:
@@ -2463,7 +2463,7 @@ class Judge:
             if spread is None or not np.size(spread):
                 tol_text = _tol_text(literal, step=True)
             tol_text = re.sub(r"%\s*relative", f"% relative but at most {STEP_FLOOR:.0%} of the step's change", tol_text)
-        bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread, scale and scale[i])]
+        bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread, scale[i] if scale else None)]
         case = _one_case(tv, sv, free) if bad and len(free) == 2 and not self.numeric else None
         earlier = self._diagonal_stated(case) if case is not None and "≠" in case else None
         if earlier is not None:  # ∂φ_i/∂z_j = −φ_i φ_j under "for i ≠ j" in the prose, after the diagonal's own claim
@@ -2491,7 +2491,7 @@ class Judge:
                     t2, s2 = evaluate(target, ctx), evaluate(student, ctx)
                 except (ShapeMismatch, Unreadable):
                     t2 = s2 = None
-                if t2 is not None and _close(t2, s2, literal, spread, scale and scale[0]):
+                if t2 is not None and _close(t2, s2, literal, spread, scale[0] if scale else None):
                     if not wrong:
                         return _Link("correct", "matches, given the rounded values stated earlier", tol_text)
                     return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({', '.join(wrong)}): "
@@ -6268,7 +6268,7 @@ def _before_step(node: Node) -> Node | None:
     """The parameter before the step of a target that is one after it (W^{(1)}_{next} → W^{(1)}, inside an entry, or
     the step written out, W − η ∂J/∂W), or None when the target names no parameter after a step."""
     if node.op == "q" and isinstance(node.value, tuple) and str(node.value[0]) in ("W_next", "b_next", "Wb_next"):
-        return Node("q", (), (node.value[0][:-len("_next")], *node.value[1:]))
+        return Node("q", (), (node.value[0].removesuffix("_next"), *node.value[1:]))
     if node.op in ("comp", "entry") and len(node.args) == 1:
         inner = _before_step(node.args[0])
         return None if inner is None else Node(node.op, (inner,), node.value)
@@ -6692,32 +6692,34 @@ class Spread:
     floor: np.ndarray
 
 
-def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None, scale=None) -> bool:
+def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None, change=None) -> bool:
     """Whether a claimed value matches: exactly (float64) for symbols; for written numbers within half a unit in
     their last digit or 1 % relative; for arithmetic on rounded numbers within how far their rounding carries
     (``spread``, Judge._propagated) or the grader's 0.2 % floor (of the whole value, or with a ``Spread`` of the part
-    its rounded numbers make). ``scale``: a step's change for a parameter after the step (Judge._step_scale), whose
-    STEP_FLOOR part the relative floors never exceed: w_1^{+} = 0.1496 beside the true 0.14978 is 0.1 % off the weight
-    but 82 % off its change, −0.00022."""
+    its rounded numbers make). ``change``: a step's change for a parameter after the step (Judge._step_scale): no
+    relative floor exceeds STEP_FLOOR of it, and a number written alone may be off by a whole unit of its last digit —
+    w_1^{+} = 0.1496 beside the true 0.14978 is 0.1 % off the weight but 82 % off its change, −0.00022."""
     t, s = np.asarray(t, dtype=float), np.asarray(s, dtype=float)
-    mag = step = np.abs(t)  # (the relative floors' base: the value, or at most STEP_FLOOR of a step's change)
-    if scale is not None and np.size(scale) == t.size and np.all(np.isfinite(scale)):
-        step = STEP_FLOOR * np.abs(np.asarray(scale, dtype=float)).reshape(t.shape)
+    cap = None  # the most a relative floor may be: STEP_FLOOR of the step's change
+    if change is not None and np.size(change) == t.size and np.all(np.isfinite(change)):
+        cap = STEP_FLOOR * np.abs(np.asarray(change, dtype=float)).reshape(-1)
+
+    def relative(part: float, shape) -> np.ndarray:  # part of the value, never more than cap
+        floor = part * np.abs(t).reshape(-1)
+        return (floor if cap is None else np.minimum(floor, cap)).reshape(shape)
+
     if isinstance(spread, Spread):
         if t.size == s.size and np.size(spread.width) in (1, s.size) and np.size(spread.floor) in (1, s.size) \
                 and np.all(np.isfinite(t)) and np.all(np.isfinite(s)):
-            t, s = t.reshape(-1), s.reshape(-1)
-            floor = np.minimum(np.minimum(spread.floor, ARITHMETIC_FLOOR * mag.reshape(-1)), step.reshape(-1))  # (never
-            # looser than 0.2 % of the value)
-            return bool(np.all(np.abs(t - s) <= np.maximum(spread.width, floor) + 1e-12))
+            floor = np.minimum(spread.floor, relative(ARITHMETIC_FLOOR, -1))  # (never looser than 0.2 % of the value)
+            return bool(np.all(np.abs(t.reshape(-1) - s.reshape(-1)) <= np.maximum(spread.width, floor) + 1e-12))
         spread = spread.width
     if spread is not None and t.size == s.size and np.size(spread) in (1, s.size) and np.all(np.isfinite(t)) \
             and np.all(np.isfinite(s)):
-        t, s = t.reshape(-1), s.reshape(-1)
-        floor = np.minimum(ARITHMETIC_FLOOR * mag.reshape(-1), step.reshape(-1))
-        return bool(np.all(np.abs(t - s) <= np.maximum(np.ravel(spread), floor) + 1e-12))
+        floor = relative(ARITHMETIC_FLOOR, -1)
+        return bool(np.all(np.abs(t.reshape(-1) - s.reshape(-1)) <= np.maximum(np.ravel(spread), floor) + 1e-12))
     if t.size == 1 and s.size == 1:
-        t, s, mag, step = t.reshape(()), s.reshape(()), mag.reshape(()), step.reshape(())
+        t, s = t.reshape(()), s.reshape(())
     elif s.size == 1 and float(s.reshape(())) == 0.0 and t.size:
         return bool(np.all(t == 0))  # "0" for a zero matrix
     elif t.shape != s.shape:
@@ -6728,9 +6730,9 @@ def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None, scale=None)
         scale = max(1.0, float(np.max(np.abs(t))) if t.size else 1.0)
         return bool(np.all(np.abs(t - s) <= TIGHT * np.maximum(np.abs(t), 1e-3 * scale) + 1e-12))
     half = np.broadcast_to(_half_units(decimals), s.shape) if np.shape(decimals) in ((), s.shape) else np.max(_half_units(decimals))
-    if scale is not None:
+    if cap is not None:
         half = 2 * half  # (a parameter after its step to a whole unit of its last digit: −0.2 + 0.0102 written −0.189)
-    return bool(np.all(np.abs(t - s) <= np.maximum(half, np.minimum(RELATIVE_FLOOR * mag, step)) + 1e-12))
+    return bool(np.all(np.abs(t - s) <= np.maximum(half, relative(RELATIVE_FLOOR, t.shape)) + 1e-12))
 
 
 def _overflows_only(t: np.ndarray, s: np.ndarray, decimals=None) -> bool:

@@ -177,7 +177,6 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
         if spent[0] > MAX_ROWS:
             break
         latex = _NAMED_GIVEN.sub(r"\1 =", latex)  # y (true label) = 1.0: the words in brackets name the value
-        latex = _ROLE_GIVEN.sub("", latex)  # target z = 0.35: the word before the symbol names its role
         if _letters_given(latex):
             continue  # (∂L/∂w = a_1 b_1 + … : no value given; parsing 400 such rows took a long answer's whole budget)
         listed = _bracket_list(latex)
@@ -228,10 +227,6 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
 #: symbol, then only letters and spaces in the brackets, a word of three letters or more among them (f(x), σ(z) are
 #: no such thing)
 _NAMED_GIVEN = re.compile(r"^(\s*[A-Za-z](?:_\{?[A-Za-z0-9]{1,6}\}?)?)\s*\((?=[A-Za-z ]*[A-Za-z]{3})[A-Za-z ]{3,40}\)\s*=")
-#: a given value whose symbol follows the word for its role, in a plain-text list (target z = 0.35, desired output
-#: d = 1, label y = 0): the word, dropped before the row is read
-_ROLE_GIVEN = re.compile(r"^\s*(?:target|desired(?:\s+output)?|(?:true\s+)?label)\s+(?=(?:\\mathbf\{y\}_\{\d{1,2}\}|[A-Za-z])"
-                         r"\s*=\s*-?[0-9.])")
 #: how a value put into a formula is kept beside the values given (``_example`` takes these last)
 PUT_IN = "put in"
 

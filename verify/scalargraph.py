@@ -150,10 +150,15 @@ def _form(side: str):
     return func, products, alone
 
 
-#: an activation numbered by its unit before its argument: f_1(…), f_{6}\left(…\right) (Bernacki & Włodarczyk's
-#: y_1 = f_1(w_{(x1)1}x_1 + w_{(x2)1}x_2), y = f_6(w_{46}y_4 + w_{56}y_5): unit 6's function)
-_NUMBERED_FUNC = re.compile(r"\s*(f|g|\\varphi|\\phi)\s*(?:_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))|(?<=[fg])(\d{1,2}))\s*"
+#: an activation numbered by its unit before its argument: f_1(…), f_{6}\left(…\right), plain f4( (Bernacki &
+#: Włodarczyk's y_1 = f_1(w_{(x1)1}x_1 + w_{(x2)1}x_2), y = f_6(w_{46}y_4 + w_{56}y_5): unit 6's function)
+_UNIT_FUNCTION = re.compile(r"(?<![A-Za-z\\])(f|g|\\varphi|\\phi)\s*(?:_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))|(?<=[fg])(\d{1,2}))\s*"
                             r"(?=\\left\s*\(|\()")
+
+
+def _unit_number(m: re.Match) -> int:
+    """The unit's number an _UNIT_FUNCTION match carries."""
+    return int(m.group(2) or m.group(3) or m.group(4))
 
 
 #: what separates definitions written side by side in one display: y_1 = f(e_1), \quad y_2 = f(e_2); a = 1;\; b = 2
@@ -175,8 +180,9 @@ def _definitions(texts):
                 if lhs is None and bare is None:
                     continue
                 key = _key(lhs) if lhs is not None else _bare_key(bare)
-                numbered = _NUMBERED_FUNC.match(right)
-                number = int(numbered.group(2) or numbered.group(3) or numbered.group(4)) if numbered is not None else None
+                right = right.lstrip()
+                numbered = _UNIT_FUNCTION.match(right)
+                number = _unit_number(numbered) if numbered is not None else None
                 if numbered is not None:
                     if key[1] not in (0, number):
                         continue
@@ -425,9 +431,6 @@ _PRIME_FIRST = re.compile(r"(?<![A-Za-z\\])([wWb])\s*'\s*(_\s*(?:\{[^{}]{1,12}\}
 _SLOPE = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)\s*f\s*_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))\s*(?:\(\s*e\s*\))?\s*\}\s*"
                     r"\{\s*(?:d|\\partial)\s*e\s*\}|f\s*(?:_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))\s*'|'\s*_\s*(?:\{\s*(\d{1,2})\s*\}|(\d)))"
                     r"\s*\(\s*e\s*\)|(?<![A-Za-z\\])d\s*f\s*_?\s*\{?\s*(\d{1,2})\s*\}?\s*\(\s*e\s*\)\s*/\s*d\s*e(?![A-Za-z])")
-#: an activation numbered by its unit before its argument, anywhere in a claim (_NUMBERED_FUNC at a side's start)
-_UNIT_FUNCTION = re.compile(r"(?<![A-Za-z\\])(f|g|\\varphi|\\phi)\s*(?:_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))|(?<=[fg])(\d{1,2}))\s*"
-                            r"(?=\\left\s*\(|\()")
 #: the word for the target's role right before it, in a plain-text list of values ("target z = 0.35"): not a product
 _ROLE_WORD = re.compile(r"(?<![A-Za-z\\])(?:target|desired(?:\s+output)?|(?:true\s+)?label)\s+(?=\\mathbf\{y\}_\{\d{1,2}\})")
 #: the slope of an activation at a named sum written as a derivative, \frac{df(e_4)}{de_4}, \frac{d\sigma(net_4)}{dnet_4}
@@ -654,7 +657,7 @@ class ScalarGraphReading(Rewriting):
 
     def _function(self, m: re.Match) -> str:
         """f_4( of a unit the reading knows: the activation of its layer, f^{(2)}( (a generic f needs its layer)."""
-        z = self.units.get(int(m.group(2) or m.group(3) or m.group(4)))
+        z = self.units.get(_unit_number(m))
         return m.group(0) if z is None else f" {m.group(1)}^{z[2:z.index('}') + 1]}"
 
     def _shared(self, text: str) -> str:
