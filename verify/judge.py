@@ -6448,9 +6448,10 @@ def _tol_text(decimals, step: bool = False) -> str:
     return f"±{half:g} (half a unit in the last digit written) or 1 % relative, whichever is larger"
 
 
-#: a δ the answer defines, as its definition's left side: δ_1, \delta^{(2)}, \delta^L, \boldsymbol{\delta}_o
+#: a δ the answer defines, as its definition's left side: δ_1, \delta^{(2)}, \delta^L, \boldsymbol{\delta}_o, a bare δ
+#: (Bernacki & Włodarczyk's δ = z − y, the output's error before its slope)
 _DELTA_LEFT = re.compile(r"\s*((?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*)?\\[dD]elta\s*\}?\s*"
-                         r"(?:[_^]\s*(?:\{[^{}=]{0,12}\}|\w)\s*){1,2})(?::?=|\\coloneqq)")
+                         r"(?:[_^]\s*(?:\{[^{}=]{0,12}\}|\w)\s*){0,2})(?::?=|\\coloneqq)")
 
 
 #: a claim that only sets the learning rate to a number: ``\alpha = 0.01``, ``\eta = 1.0``, ``lr = 0.1``
@@ -6637,8 +6638,9 @@ def _unread_deltas(claims, results) -> None:
             continue
         squeezed = re.sub(r"\s+", "", text)
         own = re.sub(r"\s+", "", m.group(1)) if m else None
-        used = next((sym for sym in unread if sym != own and re.search(re.escape(sym) + r"(?![A-Za-z0-9])", squeezed)),
-                    None)
+        used = next((sym for sym in unread if sym != own and re.search(
+            re.escape(sym) + (r"(?![A-Za-z0-9_^])" if sym.endswith(("elta", "elta}")) else r"(?![A-Za-z0-9])"), squeezed)),
+            None)  # (a bare δ is not δ_1 nor δ^{(2)})
         if used is not None:
             r.unjudge()
             r.message = (f"not judged: it uses {used}, which the answer defines in a way that was not read "

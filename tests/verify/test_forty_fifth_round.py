@@ -444,3 +444,18 @@ def test_santoshs_typed_derivatives_with_d():
     assert "\\frac{\\partial E_{total}}{\\partial out_{o1}}" in eraunits.rewrite("dET/da_o1 = a_o1 - t1")
     assert "\\frac{\\partial E_{total}}{\\partial out_{h1}}" in eraunits.rewrite("d(E1+E2)/da_h1")
     assert got["line 74"] == "correct"  # (dET/da_h1 = d(E1+E2)/da_h1)
+
+
+def test_a_bare_delta_the_answer_defines_unread_leaves_its_uses_unjudged(tmp_path):
+    """σ for every unit (no f_n, no named sums), δ = z − y, then w'_{46} = w_{46} + η δ y(1 − y) y_4 — right (δ the output's
+    error before its slope: oracle_agh.py's output step). The reading takes the forward sums; the bare δ's definition
+    does not read, so a claim that uses δ is not judged on gradproof's δ (that reading made the right step wrong)."""
+    text = ("$y_1 = \\sigma(w_{(x1)1} x_1 + w_{(x2)1} x_2)$, $y_2 = \\sigma(w_{(x1)2} x_1 + w_{(x2)2} x_2)$, "
+            "$y_3 = \\sigma(w_{(x1)3} x_1 + w_{(x2)3} x_2)$.\n\n$$y_4 = \\sigma(w_{14} y_1 + w_{24} y_2 + w_{34} y_3)$$\n\n"
+            "$$y_5 = \\sigma(w_{15} y_1 + w_{25} y_2 + w_{35} y_3)$$\n\n$$y = \\sigma(w_{46} y_4 + w_{56} y_5)$$\n\n"
+            "The output error is $\\delta = z - y$ and\n$$w'_{46} = w_{46} + \\eta \\, \\delta \\, y(1 - y) \\, y_4$$\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    results, _, _ = verify_file(str(tmp_path / "a.md"), str(CORPUS / "agh.spec.toml"))
+    got = {r.id: r for r in results}
+    assert [got[k].verdict for k in ("line 1", "line 3", "line 7")] == ["correct"] * 3
+    assert got["line 10"].verdict == "unchecked" and "defines in a way that was not read" in got["line 10"].message
