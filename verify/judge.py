@@ -72,7 +72,7 @@ from .otherobjective import NOTE as OTHER_OBJECTIVE
 from .otherobjective import other_loss_judge
 from .ownalgorithm import judged_as_its_own
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
-from .parser import LOOSE, PAREN_LAYER_LETTERS, Notation, _parse_new, parse_claim, parse_expr
+from .parser import BASES, LOOSE, PAREN_LAYER_LETTERS, Notation, _parse_new, parse_claim, parse_expr
 from .scalarcase import SCALAR_TOO, scalar_style
 from .shapes import (
     DOT,
@@ -4061,6 +4061,46 @@ class Judge:
             result.message = f"for the activation of layer {lay}: {result.message}"
         return result
 
+    def _at_the_output(self, claim: Claim) -> ClaimResult | None:
+        """A claim about the output written with no layer on its summed input and activation (McLaughlin's softmax
+        derivation ``\\frac{\\partial L}{\\partial z_i} = -\\sum_k y_k \\frac{1}{a_k} \\frac{\\partial a_k}{\\partial z_i}``
+        beside his layered ∂L/∂z^{(2)}; a student's ``\\frac{\\partial L}{\\partial z} = \\hat y_i - y_i``): where the claim
+        names the target or the output ŷ, or applies the output's softmax, and no parameter,
+        its bare z and a (h) can only be the output layer's — the target and the softmax are there alone. Judged so,
+        with a note; None where that reading does not give a verdict, and for a claim that takes a summed input's
+        derivative by an activation (∂z_k/∂a_j: two layers, the later one's z by the earlier one's a) or names a
+        function letter of the answer's own (Zingale's cost f: ∂f/∂z = 2(z − y)). Only a
+        derivative is read so: a definition (malcu's y = softmax(a), a the logits; g(z_i) = exp(z_i)/Σ exp(z_i)) says
+        what its letters are, which this reading would overrule."""
+        from .infer import _normal
+
+        depth = self.net.depth
+        if depth < 2 or "bare_letters" in dict(self.notation.options) or len(claim.latex) > 2000:
+            return None
+        text = _normal(claim.latex)
+        softmax = self.net.layers[-1].activation == "softmax" and _SOFTMAX_APPLIED.search(text)
+        if (_WEIGHT_LETTER.search(text) or _Z_BY_A.search(text) or _OWN_FUNCTION.search(text) or "\\partial" not in text
+                or not (softmax or _OUTPUT_NAMED.search(text))):
+            return None
+        letters = tuple(sorted(k for k, v in {**BASES, **dict(self.notation.bases)}.items()
+                               if v in ("z", "h") and len(k) == 1))
+        saved = self.notation
+        self.notation = replace(saved, options=saved.options + (("bare_letters", tuple((k, depth) for k in letters)),
+                                                                ("bare_entries", letters)))
+        try:
+            result = self._check_one(claim)
+        finally:
+            self.notation = saved
+        if result.verdict not in ("correct", "incorrect") or result.verdict == "incorrect" and (
+                _shape_failed(result) or by_the_batch(result.message, self.batch) or "1/N" in result.message):
+            return None  # (zz0808's da = ∂L(a, y)/∂a: one example's, in a batch — the reading, not the claim, fails)
+        result.notes.append("z and a written without a layer: read as the output layer's, the only layer the claim's "
+                            + ("softmax" if softmax and not _OUTPUT_NAMED.search(text) else "target or output")
+                            + " belongs to")
+        if result.verdict == "incorrect":
+            result.message = f"with its z and a read as the output layer's: {result.message}"
+        return result
+
     def _defined_again(self, claim: Claim, layers: set) -> ClaimResult | None:
         """A second definition of a function letter whose first one bound it to some layers (mdpii's ``f(z) = \\max(0,
         z)`` for the hidden layer, then "for the output layer, simply ``f(z) = z``"): the letter reused for another
@@ -4881,6 +4921,8 @@ class Judge:
                     if own is not None:
                         own.latex = claim.latex
                     result = own or result
+                if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message):
+                    result = self._at_the_output(claim) or result  # McLaughlin's ∂L/∂z_i = −Σ_k y_k ∂log a_k/∂z_i
                 if result.verdict == "incorrect" and _sum_over_layer_letter(claim.latex):
                     # MathsCode's db^{[i]} = \frac{1}{m}\sum_{i=1}^{m} dZ^{[i]}_i: i names the layer and the sum's
                     # examples at once; which i the sum's body means a reader would have to guess
@@ -6760,6 +6802,21 @@ _KNOWN_MACRO = re.compile(r"is a known LaTeX macro that|here it has nothing on o
 #: a letter read as a layer the network does not have (z_i of a softmax read as layer i)
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
+#: a parameter letter in a claim (w_{kj}, W, θ, b): a claim with weights may span two layers, a bare b names every
+#: layer's bias (judge._at_the_output)
+_WEIGHT_LETTER = re.compile(r"(?<![A-Za-z\\])[wWbB](?![A-Za-z])|\\[tT]heta(?![A-Za-z])")
+#: a function letter of the answer's own (f, g: Zingale's cost f(A), ∂f/∂z = 2(z − y)): what it is, this reading does
+#: not know (judge._at_the_output)
+_OWN_FUNCTION = re.compile(r"(?<![A-Za-z\\])[fgFG](?![A-Za-z])")
+#: a summed input's derivative by an activation, ∂z_k/∂a_j: the later layer's z by the earlier one's a
+_Z_BY_A = re.compile(r"\\partial\s*\{?\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?[zZ](?![A-Za-z])[^{}]{0,30}\}\s*\{\s*\\partial\s*\{?\s*"
+                     r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?[aAhH](?![A-Za-z])")
+#: what only the output has: the target y (y_k), the output \hat y (not the objective's derivative: ∂L/∂z_j =
+#: ∂L/∂a_j a_j(1 − a_j) is any sigmoid layer's, a hidden one's beside a softmax output)
+_OUTPUT_NAMED = re.compile(r"(?<![A-Za-z\\])y(?![A-Za-z])|\\haty")
+#: the softmax applied (softmax(z_i), \mathrm{softmax}) or written out: \frac{e^{z_i}}{\sum_k e^{z_k}}, \frac{exp(z_i)}{\sum …}
+_SOFTMAX_APPLIED = re.compile(r"softmax|\\frac\s*\{\s*(?:\\?exp\s*(?:\\left\s*)?\(\s*|e\s*\^\s*\{\s*)z(?![A-Za-z])"
+                              r"(?:\s*_\s*(?:\{[^{}]{0,8}\}|\w))?\s*(?:\\right\s*)?[)}]\s*\}\s*\{\s*\\sum")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
 #: an activation's slope written out: the sigmoid's a (1 − a) (MATLAB's 1.-a too), tanh's 1 − a²
 #: (a letter may be bold, \mathbf{h}, and carry a layer's script in parentheses, h^{(k)}: Larochelle's 1 − \mathbf{h}^{(k)}^2)
