@@ -315,7 +315,8 @@ def probes() -> list[Probe]:
             + round_thirty_four_coordinator() + round_thirty_five_coordinator()
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
-            + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five())
+            + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five()
+            + round_forty_six())
 
 
 def _example(name: str) -> str:
@@ -5785,6 +5786,40 @@ def round_forty_five() -> list[Probe]:
        "\\end{bmatrix}$$\n\n$$W^{(1)}_{11}^{+} = 0$$\n\n$$W^{(1)}_{12}^{+} = 1e308$$\n\n"
        "$$W^{(1)}_{12}^{+} = W^{(1)}_{12} - \\eta \\frac{\\partial E}{\\partial W^{(1)}_{12}} = 1e308 - 0.5 \\cdot 1e308$$\n",
        spec_text=mazur)
+    return out
+
+
+def round_forty_six() -> list[Probe]:
+    """Round forty-six (a notebook's code cells read as its claims; the output's bare z and a): 5000 formula lines in
+    code (past the 2000 claims read); one cell of 10^5 lines changed in place; a line of nested np.dot at the 300
+    characters read and one far past them; cells whose source is junk (numbers, nested lists, a dict); 1900 bare-output
+    derivatives; a softmax written out 10^4 times in one claim."""
+    import json as _json
+
+    out: list[Probe] = []
+    md = _document_probes(out, "r46: ")
+    planar = spec(layer(4, '"tanh"') + layer(1, '"sigmoid"'), loss="binary_cross_entropy")
+
+    def nb(*cells) -> str:
+        return _json.dumps({"cells": [{"cell_type": "code", "source": c} for c in cells], "metadata": {}, "nbformat": 4,
+                            "nbformat_minor": 5})
+
+    md("5000 formula lines in code cells", nb(*["".join(f"dZ2 = A2 - Y + {k}\n" for k in range(1000))] * 5), name="h.ipynb",
+       spec_text=planar)
+    md("a cell of 10^5 lines changed in place", nb("dZ1 = np.dot(W2.T, dZ2)\n" + "dZ1[Z1 <= 0] = 0\n" * 100_000),
+       name="h.ipynb", spec_text=planar)
+    md("nested np.dot at 300 characters and past them", nb("dW1 = " + "np.dot(" * 35 + "X" + ", X)" * 35 + "\n",
+                                                            "dW1 = " + "np.dot(" * 5000 + "X" + ", X)" * 5000 + "\n"),
+       name="h.ipynb", spec_text=planar)
+    md("cells whose source is junk", _json.dumps({"cells": [{"cell_type": "code", "source": [1, [2], {"a": 3}, None]},
+                                                            {"cell_type": "code", "source": 7}, 5, None,
+                                                            {"cell_type": "code", "source": ["dZ2 = A2 - Y"]}]}),
+       name="h.ipynb", spec_text=planar)
+    soft = spec(layer(4, '"sigmoid"') + layer(3, '"softmax"'), loss="cross_entropy")
+    md("1900 bare-output derivatives", "$$z^{(1)} = W^{(1)} x + b^{(1)}$$\n\n" + "".join(
+        f"$$\\frac{{\\partial L}}{{\\partial z_i}} = a_i - y_i + {k}$$\n\n" for k in range(1900)), spec_text=soft)
+    md("a softmax written out 10^4 times in one claim", "$$\\frac{\\partial a_i}{\\partial z_j} = " + " + ".join(
+        "\\frac{e^{z_i}}{\\sum_k e^{z_k}}" for _ in range(10_000)) + "$$\n", spec_text=soft)
     return out
 
 

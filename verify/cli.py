@@ -19,7 +19,7 @@ from gradproof.derive.spec import load_spec
 
 from . import platforms, report
 from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
-from .document import DOCUMENT_SUFFIXES, decode_text, extract, is_html, load_document, no_equations, notebook_text
+from .document import DOCUMENT_SUFFIXES, code_cell_claims, decode_text, extract, is_html, load_document, no_equations, notebook_text
 from .htmltext import html_text
 from .judge import TIME_RAN_OUT, Judge, quiet_numerics
 from .ownvalues import document_setup
@@ -52,11 +52,15 @@ def _read_stdin(spec: str | None):
         return a.network, a.claims, a.batch, a.values, a.notation, a.notices
     if spec is None:
         raise AnswerError("<stdin>: a document needs the network: add --spec SPEC, e.g. --spec examples/reference_mlp.toml")
-    if text.lstrip().startswith("{") and '"cells"' in text:
+    notebook = text.lstrip().startswith("{") and '"cells"' in text
+    raw_notebook = text
+    if notebook:
         text = notebook_text(text, "<stdin>")
     elif is_html(text):
         text = html_text(text)
     claims = extract(text, "<stdin>")
+    if notebook and not claims:  # its derivation in NumPy only (codecells.py)
+        claims = code_cell_claims(raw_notebook, "<stdin>") or claims
     if not claims:
         raise AnswerError(no_equations("<stdin>"))
     net = _network(spec)

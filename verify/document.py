@@ -1129,8 +1129,10 @@ def no_equations(label: str, files=()) -> str:
     a notebook among ``files`` whose cells are code only is told that its code cells are not judged."""
     code = sum(_code_cells(Path(f)) for f in files if Path(f).suffix.lower() == ".ipynb")
     if code:
-        return (f"{label}: no equations found in its Markdown cells {EQUATION_FORMS}; its {code} code cell(s) are not "
-                "judged: write the answer's formulas and numbers in Markdown cells ($…$ or plain text with =)")
+        return (f"{label}: no equations found in its Markdown cells {EQUATION_FORMS}, and no line of its {code} code "
+                "cell(s) assigns a formula of the pass that verify reads (Z1 = np.dot(W1, X) + b1, dW1 = …: codecells.py); "
+                "the code cell(s) are not judged: write the answer's formulas and numbers in Markdown cells ($…$ or "
+                "plain text with =)")
     return f"{label}: no equations found {EQUATION_FORMS}"
 
 
@@ -1490,5 +1492,33 @@ def load_document(path: str | Path) -> list[Claim]:
     elif path.suffix.lower() == ".rst":
         text = rst_text(text)
     claims = extract(text, str(path))
+    if notebook and not claims:  # Ng's notebook with its derivation in NumPy only (codecells.py)
+        claims = code_cell_claims(document_text(path), str(path)) or claims
     claims.optimizers = named_optimizers(text)  # (a survey of several optimizers: Judge._surveys_optimizers)
     return claims
+
+
+def code_cell_claims(raw: str, source: str) -> DocumentClaims | None:
+    """The claims of a notebook's code cells, each under its id ``cell N line J`` (codecells.py), for a notebook whose
+    Markdown cells hold no equation; None when no line of its code is one."""
+    from . import codecells
+
+    try:
+        cells = json.loads(raw).get("cells")
+    except (ValueError, RecursionError, AttributeError):
+        return None
+    text, ids = codecells.code_claims(cells if isinstance(cells, list) else [])
+    if not ids:
+        return None
+    claims = extract(text, source)
+    renamed = []
+    for c in claims:
+        line, _, rest = c.id.removeprefix("line ").partition("#")
+        if not line.isdigit() or int(line) not in ids:
+            continue
+        renamed.append(replace(c, id=ids[int(line)] + (f"#{rest}" if rest else ""), rows=()))
+    if not renamed:
+        return None
+    return DocumentClaims(renamed, one_example=claims.one_example, notices=(
+        *claims.notices, "the notebook's Markdown cells hold no equation: each line of its code cells that assigns a "
+        "formula of the pass (Z1 = np.dot(W1, X) + b1, dW1 = …) is read as its claim, by cell and line"))

@@ -11,6 +11,8 @@ differences of the cross-entropy (or squared error) at the output, never from ve
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from conftest import central_differences
@@ -138,3 +140,149 @@ def test_a_sigmoid_output_under_squared_error(tmp_path):
     got = _document(tmp_path, SIGMOID_SPEC, definitions, [right, planted])
     assert got[right].verdict == "correct", got[right].message
     assert got[planted].verdict == "incorrect", got[planted].message
+
+
+# ---- a notebook whose derivation is its code (codecells.py) -------------------------------------------------------------
+
+PLANAR_SPEC = """name = "planar"
+convention = "row"
+inputs = 2
+
+[[layers]]
+units = 4
+activation = "tanh"
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+
+[loss]
+name = "binary_cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 1.2
+"""
+
+
+def _sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _planar_oracle():
+    """A hand-written forward pass of Ng's planar network (examples as columns) and the mean cross-entropy's gradients by
+    central differences: the truth each line of code is held against."""
+    r = np.random.default_rng(7)
+    m = 5
+    X, Y = r.normal(size=(2, m)), (r.random((1, m)) > 0.5).astype(float)
+    P = {"W1": r.normal(size=(4, 2)), "b1": r.normal(size=(4, 1)), "W2": r.normal(size=(1, 4)), "b2": r.normal(size=(1, 1))}
+
+    def cost(p):
+        A2 = _sig(p["W2"] @ np.tanh(p["W1"] @ X + p["b1"]) + p["b2"])
+        return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m)
+
+    G = central_differences(cost, {k: v.copy() for k, v in P.items()})
+    A1 = np.tanh(P["W1"] @ X + P["b1"])
+    A2 = _sig(P["W2"] @ A1 + P["b2"])
+    return X, Y, m, P, G, A1, A2
+
+
+#: (a line of code, how NumPy computes it, the truth it is held against) — each a student's right line or a slip
+CODE_LINES = [
+    ("dZ2 = A2 - Y", lambda X, Y, m, P, A1, A2: A2 - Y, lambda G, m: None),
+    ("dW2 = 1/m * np.dot(dZ2, A1.T)", lambda X, Y, m, P, A1, A2: np.dot(A2 - Y, A1.T) / m, lambda G, m: G["W2"]),
+    ("dW2 = np.dot(dZ2, A1.T)", lambda X, Y, m, P, A1, A2: np.dot(A2 - Y, A1.T), lambda G, m: G["W2"]),
+    ("db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)",
+     lambda X, Y, m, P, A1, A2: np.sum(A2 - Y, axis=1, keepdims=True) / m, lambda G, m: G["b2"]),
+    ("dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))", None, None),
+    ("dW1 = np.dot(dZ1, X.T) / m",
+     lambda X, Y, m, P, A1, A2: np.dot(P["W2"].T @ (A2 - Y) * (1 - A1 ** 2), X.T) / m, lambda G, m: G["W1"]),
+    ("dw1 = 1./m * np.dot(dZ1, X.T) * 2",
+     lambda X, Y, m, P, A1, A2: 2 * np.dot(P["W2"].T @ (A2 - Y) * (1 - A1 ** 2), X.T) / m, lambda G, m: G["W1"]),
+    ("dB1 = 1/m * np.sum(dZ1, axis=1, keepdims=True)",
+     lambda X, Y, m, P, A1, A2: np.sum(P["W2"].T @ (A2 - Y) * (1 - A1 ** 2), axis=1, keepdims=True) / m,
+     lambda G, m: G["b1"]),
+]
+
+
+def _notebook(path, cells, markdown=None):
+    import json
+
+    nb_cells = ([{"cell_type": "markdown", "metadata": {}, "source": markdown}] if markdown else []) + [
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": c} for c in cells]
+    path.write_text(json.dumps({"cells": nb_cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    return path
+
+
+def test_a_notebook_of_code_only_is_read_line_by_line_and_judged_against_central_differences(tmp_path):
+    X, Y, m, P, G, A1, A2 = _planar_oracle()
+    want = {}
+    for j, (_line, mine, truth) in enumerate(CODE_LINES, start=3):
+        if mine is None or truth(G, m) is None:
+            continue
+        want[f"cell 2 line {j}"] = "correct" if np.allclose(mine(X, Y, m, P, A1, A2), truth(G, m), atol=1e-6) else "incorrect"
+    assert sorted(set(want.values())) == ["correct", "incorrect"]
+    forward = "Z1 = np.dot(W1, X) + b1\nA1 = np.tanh(Z1)\nZ2 = np.dot(W2, A1) + b2\nA2 = sigmoid(Z2)\n"
+    backward = "def backward(parameters, cache, X, Y):\n    m = X.shape[1]\n" + "".join(
+        f"    {line}\n" for line, _, _ in CODE_LINES)
+    (tmp_path / "spec.toml").write_text(PLANAR_SPEC)
+    nb = _notebook(tmp_path / "hw.ipynb", [forward, backward])
+    results, _, _ = verify_file(str(nb), str(tmp_path / "spec.toml"))
+    got = {r.id: r for r in results}
+    assert [got[f"cell 1 line {j}"].verdict for j in (1, 2, 3, 4)] == ["correct"] * 4
+    for cid, verdict in want.items():
+        assert got[cid].verdict == verdict, (cid, got[cid].latex, got[cid].message)
+
+
+def test_lines_that_state_no_formula_are_no_claims(tmp_path):
+    """An initialisation, a look-up, a tuple, the notebook's own function, a line whose name is changed in place after
+    it (ReLU's mask), a number too large to hold: none is a claim; the formulas in the cell are (the last one nested
+    deeply, as far as a line of at most codecells.MAX_LINE characters can: Z2 = A1, wrong)."""
+    cell = ("W1 = np.random.randn(4, 2) * 0.01\nb1 = np.zeros((4, 1))\nA1 = cache['A1']\nA2, cache = forward(X, params)\n"
+            "dZ1 = relu_backward(dA1, Z1)\nm = X.shape[1]\ndZ2 = A2 - Y\ndZ1 = np.dot(W2.T, dZ2)\ndZ1[Z1 <= 0] = 0\n"
+            "Z1 = 1e999 * X\nZ2 = " + "(" * 140 + "A1" + ")" * 140 + "\n")
+    (tmp_path / "spec.toml").write_text(PLANAR_SPEC)
+    results, _, _ = verify_file(str(_notebook(tmp_path / "hw.ipynb", [cell])), str(tmp_path / "spec.toml"))
+    assert [(r.id, r.verdict) for r in results] == [("cell 1 line 7", "correct"), ("cell 1 line 11", "incorrect")]
+
+
+def test_a_notebook_with_equations_in_markdown_keeps_its_code_unread(tmp_path):
+    (tmp_path / "spec.toml").write_text(PLANAR_SPEC)
+    nb = _notebook(tmp_path / "hw.ipynb", ["dZ2 = A2 - Y\n"], markdown="The output's error: $$dZ^{[2]} = A^{[2]} - Y$$\n")
+    results, _, _ = verify_file(str(nb), str(tmp_path / "spec.toml"))
+    assert [r.id for r in results] == ["line 1"]
+
+
+def test_the_cli_reads_the_corpus_notebook_and_finds_the_planted_slips(capsys):
+    from gradproof.cli import main
+
+    courses = Path(__file__).parent / "corpus" / "courses"
+    code = main(["verify", str(courses / "ng_planar_code_planted.ipynb"), "--spec", str(courses / "ng_planar.spec.toml")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "code cells" in out and "14 claims: 9 correct, 5 incorrect" in out
+    code = main(["verify", str(courses / "ng_planar_code.ipynb"), "--spec", str(courses / "ng_planar.spec.toml")])
+    assert code == 0 and "14 claims: 14 correct" in capsys.readouterr().out
+
+
+def test_a_huge_code_cell_is_read_in_bounded_time(tmp_path):
+    import time
+
+    (tmp_path / "spec.toml").write_text(PLANAR_SPEC)
+    cell = "dZ2 = A2 - Y\n" + "x = 1\n" * 200_000
+    nb = _notebook(tmp_path / "hw.ipynb", [cell] * 3)
+    t0 = time.perf_counter()
+    results, _, _ = verify_file(str(nb), str(tmp_path / "spec.toml"))
+    assert [r.id for r in results] == ["cell 1 line 1", "cell 2 line 1", "cell 3 line 1"]
+    assert time.perf_counter() - t0 < 60  # (a bound on a runaway, not a timing target: ~2 s here)
+
+
+def test_a_notebook_of_code_on_standard_input_is_read_as_the_file_is(tmp_path):
+    import subprocess
+    import sys
+
+    courses = Path(__file__).parent / "corpus" / "courses"
+    run = subprocess.run([sys.executable, "-m", "gradproof", "verify", "-", "--spec", str(courses / "ng_planar.spec.toml")],
+                         input=(courses / "ng_planar_code_planted.ipynb").read_bytes(), capture_output=True, timeout=300)
+    assert run.returncode == 1, run.stderr
+    assert b"14 claims: 9 correct, 5 incorrect" in run.stdout
