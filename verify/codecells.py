@@ -20,10 +20,12 @@ cell).
 Which lines: an assignment (``=``, ``-=``, ``+=``) to one name of a layer's quantity or its gradient (W1, b2, Z1, A2,
 dW1, db1, dZ2, dA1), whose right side is built only of such names, X, Y, m, the learning rate, numbers, arithmetic
 (``+ - * / ** @``), ``.T`` and the NumPy functions of a forward or backward pass (np.dot, np.sum, np.multiply, np.power,
-np.exp, np.tanh, …) or an activation by its name (sigmoid, relu, tanh, softmax). Anything else — an initialisation
-(np.random.randn), a dictionary look-up (cache["A1"]), a function the notebook defines (relu_backward), a loop, a
-tuple — is no claim. Each line is checked with Python's own parser (``ast.parse``, which only parses: nothing is run),
-and only lines of at most ``MAX_LINE`` characters, in at most ``MAX_CELLS`` cells of at most ``MAX_CELL_LINES`` lines,
+np.exp, np.tanh, …) or an activation by its name (sigmoid, relu, tanh, softmax); a look-up by a quantity's name
+(``parameters['W1']``, ``grads["dW1"]``) is that quantity (``Params['W1'] -= learning_rate * Gradients['dW1']``).
+Anything else — an initialisation (np.random.randn), a function the notebook defines (relu_backward), a loop's name
+(``parameters['W' + str(l)]``), a tuple, a name passed on (``W1 = parameters['W1']``) — is no claim. Each line is
+checked with Python's own parser (``ast.parse``, which only parses: nothing is run), and only lines of at most
+``MAX_LINE`` characters, in at most ``MAX_CELLS`` cells of at most ``MAX_CELL_LINES`` lines,
 are looked at: the work is linear in the notebook and bounded.
 """
 
@@ -69,6 +71,8 @@ def _formula(node: ast.AST) -> bool:
         return type(node.value) in (int, float) and abs(node.value) < 1e6
     if isinstance(node, ast.Name):
         return _name_ok(node.id)
+    if _looked_up(node) is not None:  # parameters['W1'], cache["A1"], grads['dW1']
+        return True
     if isinstance(node, ast.Attribute):  # A1.T, (W2).T
         return node.attr == "T" and _formula(node.value)
     if isinstance(node, ast.Call):
@@ -86,6 +90,14 @@ def _formula(node: ast.AST) -> bool:
     return False
 
 
+def _looked_up(node: ast.AST) -> str | None:
+    """The quantity a dictionary look-up names (``parameters['W1']``, ``grads["dW1"]``: the key), else None."""
+    if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and isinstance(node.slice, ast.Constant)
+            and isinstance(node.slice.value, str) and _QUANTITY.fullmatch(node.slice.value)):
+        return node.slice.value
+    return None
+
+
 class _AsRead(ast.NodeTransformer):
     """The names as the reader takes them (w1 → W1, learning_rate → eta) and ``a.dot(b)`` as ``np.dot(a, b)``."""
 
@@ -97,6 +109,10 @@ class _AsRead(ast.NodeTransformer):
             node.id = _RATES[node.id]
         return node
 
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        key = _looked_up(node)
+        return self.visit_Name(ast.Name(key, ast.Load())) if key is not None else node
+
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
         f = node.func
@@ -107,14 +123,20 @@ class _AsRead(ast.NodeTransformer):
 
 def _uses_a_quantity(node: ast.AST) -> bool:
     """An initialisation (``b1 = np.zeros((4, 1))``, ``W1 = 0.01 * …``) names no quantity on its right side."""
-    return any(isinstance(n, ast.Name) and (_QUANTITY.fullmatch(n.id) or n.id in ("X", "Y")) for n in ast.walk(node))
+    return any(isinstance(n, ast.Name) and (_QUANTITY.fullmatch(n.id) or n.id in ("X", "Y")) or _looked_up(n) is not None
+               for n in ast.walk(node))
+
+
+def _target(node: ast.AST) -> str | None:
+    """The name an assignment sets: ``W1``, or the key of ``parameters['W1']``."""
+    return node.id if isinstance(node, ast.Name) else _looked_up(node)
 
 
 def claim_line(line: str) -> str | None:
     """The formula a line of code states, as the reader takes it (``W1 -= lr * dW1`` → ``W1 = W1 - (lr * dW1)``), or
     None when the line is no claim."""
     code = line.split("#", 1)[0].strip()
-    if not code or len(code) > MAX_LINE or "=" not in code or any(q in code for q in "'\"[]{};:\\"):
+    if not code or len(code) > MAX_LINE or "=" not in code or any(q in code for q in "{};:\\"):
         return None
     try:
         tree = ast.parse(code, mode="exec")
@@ -123,14 +145,16 @@ def claim_line(line: str) -> str | None:
     if len(tree.body) != 1:
         return None
     stmt = tree.body[0]
-    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-        target, value, step = stmt.targets[0].id, stmt.value, None
-    elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name) and isinstance(stmt.op, (ast.Add, ast.Sub)):
-        target, value, step = stmt.target.id, stmt.value, "-" if isinstance(stmt.op, ast.Sub) else "+"
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target, value, step = _target(stmt.targets[0]), stmt.value, None
+    elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, (ast.Add, ast.Sub)):
+        target, value, step = _target(stmt.target), stmt.value, "-" if isinstance(stmt.op, ast.Sub) else "+"
     else:
         return None
-    if not _QUANTITY.fullmatch(target) or not _formula(value) or not _uses_a_quantity(value):
+    if target is None or not _QUANTITY.fullmatch(target) or not _formula(value) or not _uses_a_quantity(value):
         return None
+    if step is None and (isinstance(value, ast.Name) or _looked_up(value) is not None):
+        return None  # W1 = parameters['W1'], dW1 = grads['dW1']: a name passed on, no formula
     reader = _AsRead()
     target = reader.visit(ast.Name(target, ast.Store())).id
     try:

@@ -237,10 +237,10 @@ def test_a_notebook_of_code_only_is_read_line_by_line_and_judged_against_central
 def test_lines_that_state_no_formula_are_no_claims(tmp_path):
     """An initialisation, a look-up, a tuple, the notebook's own function, a line whose name is changed in place after
     it (ReLU's mask), a number too large to hold: none is a claim; the formulas in the cell are (the last one nested
-    deeply, as far as a line of at most codecells.MAX_LINE characters can: Z2 = A1, wrong)."""
+    deeply, as far as a line of at most codecells.MAX_LINE characters can: Z2 = A1 + 0, wrong)."""
     cell = ("W1 = np.random.randn(4, 2) * 0.01\nb1 = np.zeros((4, 1))\nA1 = cache['A1']\nA2, cache = forward(X, params)\n"
             "dZ1 = relu_backward(dA1, Z1)\nm = X.shape[1]\ndZ2 = A2 - Y\ndZ1 = np.dot(W2.T, dZ2)\ndZ1[Z1 <= 0] = 0\n"
-            "Z1 = 1e999 * X\nZ2 = " + "(" * 140 + "A1" + ")" * 140 + "\n")
+            "Z1 = 1e999 * X\nZ2 = " + "(" * 140 + "A1 + 0" + ")" * 140 + "\n")
     (tmp_path / "spec.toml").write_text(PLANAR_SPEC)
     results, _, _ = verify_file(str(_notebook(tmp_path / "hw.ipynb", [cell])), str(tmp_path / "spec.toml"))
     assert [(r.id, r.verdict) for r in results] == [("cell 1 line 7", "correct"), ("cell 1 line 11", "incorrect")]
@@ -286,3 +286,16 @@ def test_a_notebook_of_code_on_standard_input_is_read_as_the_file_is(tmp_path):
                          input=(courses / "ng_planar_code_planted.ipynb").read_bytes(), capture_output=True, timeout=300)
     assert run.returncode == 1, run.stderr
     assert b"14 claims: 9 correct, 5 incorrect" in run.stdout
+
+
+def test_a_look_up_by_a_quantitys_name_is_that_quantity(tmp_path):
+    """Params['W1'] -= learning_rate * Gradients['dW1'] is W1's step (right); W2 stepped by dW1 is wrong (no such
+    difference of shapes); a name passed on (W1 = parameters['W1']) and a loop's name ('W' + str(l)) are no claims."""
+    cell = ("W1 = parameters['W1']\nParams['W1'] -= learning_rate * Gradients['dW1']\n"
+            "Params['W2'] -= learning_rate * Gradients['dW1']\n"
+            "parameters['W' + str(l)] = parameters['W' + str(l)] - learning_rate * grads['dW' + str(l)]\n"
+            "Z1 = np.dot(parameters[\"W1\"], X) + parameters[\"b1\"]\n")
+    (tmp_path / "spec.toml").write_text(PLANAR_SPEC)
+    results, _, _ = verify_file(str(_notebook(tmp_path / "hw.ipynb", [cell])), str(tmp_path / "spec.toml"))
+    assert [(r.id, r.verdict) for r in results] == [("cell 1 line 2", "correct"), ("cell 1 line 3", "incorrect"),
+                                                     ("cell 1 line 5", "correct")]
