@@ -2165,6 +2165,8 @@ class _Parser:
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("example_letter") and kind in ("x", "y", "yhat")
                 and comps[0] not in self.bound):
             comps = []  # Prince's x_i, y_i beside ℓ_i in a claim about one example: that example's input and target
+        if label is not None and sample is not None and sample == label and not comps:
+            sample = None  # CS231n's P_{i, y_i} in Σ_i: row i's entry of its true class (the label entry names row i)
         if label is not None:
             node = self._label_entry(node, label, name)
         if sample is not None:

@@ -299,3 +299,35 @@ def test_a_look_up_by_a_quantitys_name_is_that_quantity(tmp_path):
     results, _, _ = verify_file(str(_notebook(tmp_path / "hw.ipynb", [cell])), str(tmp_path / "spec.toml"))
     assert [(r.id, r.verdict) for r in results] == [("cell 1 line 2", "correct"), ("cell 1 line 3", "incorrect"),
                                                      ("cell 1 line 5", "correct")]
+
+
+# ---- CS231n's P_{i, y_i}: row i's entry of its true class, in a sum over the batch ----------------------------------------
+
+def test_the_true_class_entry_of_a_row_in_a_sum_over_the_batch(tmp_path):
+    """-1/N Σ_i log P_{i, y_i} is the mean cross-entropy (NumPy: the true classes' log-probabilities against Σ_k Y_ik
+    log P_ik); without the minus it is its negative. Before this round the row index and the label index together
+    were not read, and the gradient written after the definition was left unchecked for the unread scale."""
+    r = np.random.default_rng(3)
+    N, labels = 4, np.array([1, 0, 2, 1])
+    S = r.normal(size=(N, 3))
+    P = np.exp(S) / np.exp(S).sum(axis=1, keepdims=True)
+    Y = np.eye(3)[labels]
+    mean_ce = -np.mean(np.sum(Y * np.log(P), axis=1))
+    assert np.isclose(-np.mean(np.log(P[np.arange(N), labels])), mean_ce)
+    assert not np.isclose(np.mean(np.log(P[np.arange(N), labels])), mean_ce)
+    grad = central_differences(lambda p: -np.mean(np.sum(Y * np.log(np.exp(p["S"]) / np.exp(p["S"]).sum(axis=1, keepdims=True)),
+                                                            axis=1)), {"S": S.copy()})["S"]
+    assert np.allclose((P - Y) / N, grad, atol=1e-6)
+    body = (r"Let $X \in \mathbb{R}^{N \times D}$ hold the examples as rows: $H = \max(0, X W_1 + b_1)$, $S = H W_2 + b_2$, "
+            r"$P = \mathrm{softmax}(S)$." "\n\n"
+            r"$$L = -\frac{1}{N}\sum_{i=1}^N \log P_{i, y_i} \tag{loss}$$" "\n\n"
+            r"$$\frac{\partial L}{\partial S} = \frac{1}{N}(P - Y) \tag{grad}$$" "\n")
+    (tmp_path / "spec.toml").write_text(SOFTMAX_SPEC.replace("inputs = 3", "inputs = 5").replace('"sigmoid"', '"relu"'))
+    verdicts = []
+    for k, text in enumerate((body, body.replace(r"L = -\frac{1}{N}\sum_{i=1}^N \log P_{i, y_i}",
+                                                 r"L = \frac{1}{N}\sum_{i=1}^N \log P_{i,y_i}"))):
+        (tmp_path / f"answer{k}.md").write_text(text)
+        results, _, _ = verify_file(str(tmp_path / f"answer{k}.md"), str(tmp_path / "spec.toml"))
+        verdicts.append({r.id: r.verdict for r in results})
+    assert set(verdicts[0].values()) == {"correct"}, verdicts[0]
+    assert verdicts[1]["loss"] == "incorrect" and verdicts[1]["grad"] == "correct", verdicts[1]  # (the spec's loss's)
