@@ -830,6 +830,22 @@ class _Parser:
             self.i = j
         return letters
 
+    def _example_slice(self) -> tuple | None:
+        """NumPy's ``[i,:]`` (or ``[:,i]``) right after a quantity, i counted by a sum over the batch (``\\sum_{i=1}^N
+        G_Z[i,:]``, or ``\\sum_i`` with i the answer's sample letter): ("row", i) or ("col", i), consumed — example i's row
+        (column) of a batch laid out so; else None and nothing consumed."""
+        t, j = self.t, self.i
+        if j + 4 >= len(t) or t[j].text != "[" or t[j + 2].text != "," or t[j + 4].text != "]":
+            return None
+        first, second = t[j + 1], t[j + 3]
+        for letter, colon, axis in ((first, second, "row"), (second, first, "col")):
+            if colon.text == ":" and letter.kind == "id" and len(letter.text) == 1 and letter.text in self.bound and (
+                    self.bound[letter.text] in (*BATCH_BOUNDS, self.opts.get("batch_letter", "N"))
+                    or self.bound[letter.text] is None and letter.text == self.opts.get("sample_letter")):
+                self.i = j + 5
+                return axis, letter.text
+        return None
+
     def _as_entry(self, comps: list, order: str | None = None) -> list:
         """A weight's two indices as written, in the answer's order (``target`` first: w_{ji} into j from i; ``source``
         first: w_{ij} from i to j) -> (row, column) of W as the spec lays it out (row convention: n_out × n_in)."""
@@ -1002,6 +1018,8 @@ class _Parser:
             # the book-ai chapter's W_2[i][j], b_2[j], code's indexing: one entry, (row, column) as the answer's
             # matrix is written (its layout is the spec's convention)
             node = Node("comp", (node,), letters[0]) if len(letters) == 1 else Node("entry", (node,), tuple(letters))
+        if self.is_("[") and (pick := self._example_slice()) is not None:
+            node = Node("rowpick", (node,), pick)  # Σ_i G_Z[i,:]: example i's row of a batch (shapes: rows only)
         if self.is_("[") and self.opts.get("augmented") == "last":
             parts = self._slice()  # AbhiJ2706's \frac{\partial L}{\partial \tilde{H}_{l-1}}[:, :-1]: a NumPy slice
             if parts is not None:

@@ -249,6 +249,17 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         if a.ndim != 2:
             raise Unreadable("np.mean over an axis needs a matrix")
         return np.mean(a, axis=node.value, keepdims=True)
+    if op == "rowpick":  # G_Z[i,:]: example i only where the batch holds examples as rows ([:,i]: as columns)
+        axis, var = node.value
+        if ctx.samples != ("rows" if axis == "row" else "columns"):
+            raise Unreadable(f"[{var},:] picks a row of the batch, which holds one example a column here" if axis == "row"
+                             else f"[:,{var}] picks a column of the batch, which holds one example a row here")
+        i, v, n = ctx.bindings.get(var, 0), args[0], _batch(ctx)
+        if i == BIAS:
+            raise Unreadable(f"sample {var} = 0 does not exist (samples are counted from 1)")
+        if v.ndim != 2 or v.shape[0 if axis == "row" else 1] != n:
+            raise Unreadable(f"a sample index needs a batch of {n} {'rows' if axis == 'row' else 'columns'}, found {fmt(v.shape)}")
+        return v[i, :].reshape(1, -1) if axis == "row" else v[:, i].reshape(-1, 1)  # (NumPy's slice, as it lies)
     if op == "sample":
         if ctx.bindings.get(node.value, 0) == BIAS:
             raise Unreadable(f"sample {node.value} = 0 does not exist (samples are counted from 1)")
@@ -489,7 +500,7 @@ def _range(node: Node, ctx: Context) -> int:
     var, upper = node.value
     sizes = set()
     for n in node.args[0].walk():
-        if n.op == "sample" and n.value == var:
+        if n.op == "sample" and n.value == var or n.op == "rowpick" and n.value[1] == var:
             sizes.add(("samples", _batch(ctx)))
         elif n.op == "lq" and n.value[1] == var:
             sizes.add(("layers", max(layer for kind, layer in ctx.values if kind == "W" and layer is not None)))

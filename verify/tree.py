@@ -176,6 +176,9 @@ def show(n: Node, convention: str = "row") -> str:
         return f"\\sum_{{{var}}}" + (f"^{{{upper}}}" if upper else "") + f" {_wrap(n.args[0], convention)}"
     if op == "sample":
         return f"{{{s(n.args[0])}}}^{{({n.value})}}"
+    if op == "rowpick":
+        axis, var = n.value
+        return f"{_wrap(n.args[0], convention)}[{var},:]" if axis == "row" else f"{_wrap(n.args[0], convention)}[:,{var}]"
     if op == "comp":
         return f"{{{s(n.args[0])}}}_{{{n.value + 1 if isinstance(n.value, int) else n.value}}}"
     if op == "kron":

@@ -331,3 +331,46 @@ def test_the_true_class_entry_of_a_row_in_a_sum_over_the_batch(tmp_path):
         verdicts.append({r.id: r.verdict for r in results})
     assert set(verdicts[0].values()) == {"correct"}, verdicts[0]
     assert verdicts[1]["loss"] == "incorrect" and verdicts[1]["grad"] == "correct", verdicts[1]  # (the spec's loss's)
+
+
+def test_numpys_row_of_a_batch_in_a_sum_is_that_example(tmp_path):
+    """Σ_i G_Z[i,:] over a batch with examples as rows is ∂L/∂b_2 (NumPy: the rows of (P − Y)/N summed, against central
+    differences of the mean cross-entropy by b_2); the 1/N left out is wrong; [:,i] there picks a column — no example
+    — and is not read. In Ng's columns, (1/m) Σ_i dZ[:,i] is db (and dZ[i,:] is not read)."""
+    r = np.random.default_rng(11)
+    N, labels = 4, np.array([0, 1, 1, 0])
+    X, W1, b1, W2, b2 = r.normal(size=(N, 2)), r.normal(size=(16, 2)), r.normal(size=16), r.normal(size=(2, 16)), r.normal(size=2)
+    Y = np.eye(2)[labels]
+
+    def probs(b):
+        Z = np.maximum(X @ W1.T + b1, 0) @ W2.T + b
+        e = np.exp(Z - Z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
+    oracle = central_differences(lambda p: -np.mean(np.log(probs(p["b2"])[np.arange(N), labels])), {"b2": b2.copy()})["b2"]
+    GZ = (probs(b2) - Y) / N
+    assert np.allclose(sum(GZ[i, :] for i in range(N)), oracle, atol=1e-7)
+    assert not np.allclose(sum((probs(b2) - Y)[i, :] for i in range(N)), oracle)
+    spec = SOFTMAX_SPEC.replace("inputs = 3", "inputs = 2").replace("units = 4", "units = 16").replace(
+        '"sigmoid"', '"relu"').replace("units = 3", "units = 2")
+    rows = (r"For a batch of size $N$: $X \in \mathbb{R}^{N\times 2}$, $A_1 = X W_1^\top + \mathbf{1} b_1^\top$, "
+            r"$H = \mathrm{ReLU}(A_1)$, $Z = H W_2^\top + \mathbf{1} b_2^\top$, $P = \mathrm{softmax}(Z)$, "
+            r"$\mathcal{L} = -\frac{1}{N}\sum_{i=1}^N \log P_{i,y_i}$." "\n\n"
+            r"$$G_Z := \frac{\partial \mathcal{L}}{\partial Z} = \frac{1}{N}(P - Y)$$" "\n\n"
+            r"$$\frac{\partial \mathcal{L}}{\partial b_2} = \sum_{i=1}^N G_Z[i,:] \tag{right}$$" "\n\n"
+            r"$$\frac{\partial \mathcal{L}}{\partial b_2} = \sum_i G_Z[i,:] \tag{unbounded}$$" "\n\n"
+            r"$$\frac{\partial \mathcal{L}}{\partial b_2} = \sum_{i=1}^N (P - Y)[i,:] \tag{noN}$$" "\n\n"
+            r"$$\frac{\partial \mathcal{L}}{\partial b_2} = \sum_{i=1}^N G_Z[:,i] \tag{cols}$$" "\n")
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / "rows.md").write_text(rows)
+    results, _, _ = verify_file(str(tmp_path / "rows.md"), str(tmp_path / "spec.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert (got["right"], got["unbounded"], got["noN"], got["cols"]) == ("correct", "correct", "incorrect", "unchecked"), got
+    ng = (r"With the examples as columns, $Z^{[1]} = W^{[1]} X + b^{[1]}$, $A^{[1]} = \mathrm{ReLU}(Z^{[1]})$, "
+          r"$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$." "\n\n"
+          r"$$db^{[2]} = \frac{1}{m}\sum_{i=1}^{m} dZ^{[2]}[:,i] \tag{db}$$" "\n\n"
+          r"$$db^{[2]} = \frac{1}{m}\sum_{i=1}^{m} dZ^{[2]}[i,:] \tag{rowwise}$$" "\n")
+    (tmp_path / "ng.md").write_text(ng)
+    results, _, _ = verify_file(str(tmp_path / "ng.md"), str(tmp_path / "spec.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert (got["db"], got["rowwise"]) == ("correct", "unchecked"), got
