@@ -5793,7 +5793,8 @@ def round_forty_six() -> list[Probe]:
     """Round forty-six (a notebook's code cells read as its claims; the output's bare z and a): 5000 formula lines in
     code (past the 2000 claims read); one cell of 10^5 lines changed in place; a line of nested np.dot at the 300
     characters read and one far past them; cells whose source is junk (numbers, nested lists, a dict); 1900 bare-output
-    derivatives; a softmax written out 10^4 times in one claim."""
+    derivatives; a softmax written out 10^4 times in one claim; NumPy's row slices (10^4 in one sum, 1900 claims, chained
+    10^4 times) and P_{i, y_i} 10^4 times in one sum."""
     import json as _json
 
     out: list[Probe] = []
@@ -5820,6 +5821,13 @@ def round_forty_six() -> list[Probe]:
         f"$$\\frac{{\\partial L}}{{\\partial z_i}} = a_i - y_i + {k}$$\n\n" for k in range(1900)), spec_text=soft)
     md("a softmax written out 10^4 times in one claim", "$$\\frac{\\partial a_i}{\\partial z_j} = " + " + ".join(
         "\\frac{e^{z_i}}{\\sum_k e^{z_k}}" for _ in range(10_000)) + "$$\n", spec_text=soft)
+    rows = "Let $X \\in \\mathbb{R}^{N \\times 2}$ hold the examples as rows, $P = \\mathrm{softmax}(Z)$.\n\n"
+    md("NumPy's row slices: 10^4 in one sum, 1900 claims, [i,:] chained 10^4 times", rows + "$$\\frac{\\partial L}{"
+       "\\partial b_2} = \\sum_{i=1}^N " + " + ".join("G[i,:]" for _ in range(10_000)) + "$$\n\n" + "".join(
+           f"$$\\frac{{\\partial L}}{{\\partial b_2}} = \\sum_i (P - Y)[i,:] + {k}$$\n\n" for k in range(1900))
+       + "$$x = \\sum_{i=1}^N P" + "[i,:]" * 10_000 + "$$\n", spec_text=soft)
+    md("P_{i, y_i} 10^4 times in one sum, labels nested", rows + "$$L = -\\frac{1}{N}\\sum_{i=1}^N " + " + ".join(
+        "\\log P_{i, y_i}" for _ in range(10_000)) + "$$\n\n$$L = \\sum_{i=1}^N P_{i, y_{y_{y_i}}}$$\n", spec_text=soft)
     return out
 
 

@@ -1424,6 +1424,14 @@ class Judge:
             # Ng's δ^{(3)} = a^{(3)} − y^{(t)} ("for t = 1 to m"): with one example, example t is the one there is
             sides = [_without_example(side, stray) for side in sides]
             stray = _stray_indices(sides)
+        if stray and self.batch == 1 and _vector_gradient(sides[0]) and _entry_index_only(sides[1:], stray) and all(
+                side is None or set(free_indices(side)) <= {stray} for side in sides[1:]):
+            # anudeep's ∂L/∂z = ŷ_i − y_i: a gradient by a whole vector, equal to an expression in one free entry index
+            # only (never an example's: y^{(i)}) — that entry of it (the one reading the claim has; checked for every i)
+            entry = Node("comp", (sides[0],), stray)
+            qnode = entry if qnode is sides[0] or qnode == sides[0] else qnode
+            sides = [entry] + sides[1:]
+            stray = _stray_indices(sides)
         if stray:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", f"the index {stray} is free on a later side but "
                                "not on the left: a sum over it is not written (Einstein's convention sums an index repeated "
@@ -5800,6 +5808,20 @@ def _without_example(node: Node | None, letter: str) -> Node | None:
     if not node.args:
         return node
     return Node(node.op, tuple(_without_example(a, letter) if isinstance(a, Node) else a for a in node.args), node.value)
+
+
+def _vector_gradient(node: Node | None) -> bool:
+    """Whether ``node`` is the objective's gradient by a whole vector of the pass (∂L/∂z, ∂L/∂h, ∂L/∂ŷ, ∂L/∂b), no
+    entry of it."""
+    return node is not None and node.op == "q" and node.value[0] in ("delta", "dz", "dh", "dyhat", "db")
+
+
+def _entry_index_only(sides: list, letter: str) -> bool:
+    """Whether ``letter`` is used in ``sides`` as an entry's index only (ŷ_i, y_i), never as an example's (y^{(i)}:
+    zz0808's δ^{(L)} = a^{(L)} − y^{(i)} is about example i, no entry)."""
+    uses = [n for side in sides if side is not None for n in side.walk()
+            if letter in (n.value if isinstance(n.value, tuple) else (n.value,))]
+    return bool(uses) and all(n.op == "comp" for n in uses)
 
 
 def _stray_indices(sides: list[Node]) -> str | None:

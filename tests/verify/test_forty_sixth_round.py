@@ -374,3 +374,19 @@ def test_numpys_row_of_a_batch_in_a_sum_is_that_example(tmp_path):
     results, _, _ = verify_file(str(tmp_path / "ng.md"), str(tmp_path / "spec.toml"))
     got = {r.id: r.verdict for r in results}
     assert (got["db"], got["rowwise"]) == ("correct", "unchecked"), got
+
+
+def test_a_gradient_by_a_whole_vector_equal_to_an_entry_expression_is_that_entry(tmp_path):
+    """∂L/∂z^{(2)} = ŷ_i − y_i (one example): the left side's entry i, checked for every i against central differences
+    of the cross-entropy by the logits (the oracle's ŷ − y; the planted y − ŷ is wrong). An index that numbers examples
+    (y^{(i)} in a batch) is not an entry and stays unread."""
+    assert np.allclose(A - Y, DL_DZ, atol=1e-6) and not np.allclose(Y - A, DL_DZ, atol=1e-6)
+    right, planted = r"\frac{\partial L}{\partial z^{(2)}} = \hat y_i - y_i", r"\frac{\partial L}{\partial z^{(2)}} = y_i - \hat y_i"
+    got = _document(tmp_path, SOFTMAX_SPEC, DEFINITIONS, [right, planted])
+    assert (got[right].verdict, got[planted].verdict) == ("correct", "incorrect")
+    batch = (r"$$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \quad J = \frac{1}{m}\sum_{i=1}^m L(a^{(i)}, y^{(i)})$$" "\n\n"
+             r"$$\delta^{(L)} = a^{(L)} - y^{(i)} \tag{example}$$" "\n")
+    (tmp_path / "batch.md").write_text(batch)
+    (tmp_path / "net.spec.toml").write_text(SIGMOID_SPEC)
+    results, _, _ = verify_file(str(tmp_path / "batch.md"), str(tmp_path / "net.spec.toml"))
+    assert {r.id: r.verdict for r in results}["example"] != "incorrect"
