@@ -4090,11 +4090,16 @@ class Judge:
         if (_WEIGHT_LETTER.search(text) or _Z_BY_A.search(text) or _OWN_FUNCTION.search(text) or "\\partial" not in text
                 or not (softmax or _OUTPUT_NAMED.search(text))):
             return None
-        letters = tuple(sorted(k for k, v in {**BASES, **dict(self.notation.bases)}.items()
-                               if v in ("z", "h") and len(k) == 1))
+        kinds = {k: v for k, v in {**BASES, **dict(self.notation.bases)}.items() if v in ("z", "h") and len(k) == 1}
+        letters = tuple(sorted(kinds))
+        opts = dict(self.notation.options)
+        units_off = int(opts.get("input_layer", 0))  # (bare_letters are in the answer's numbering: parser.offset)
+        weights_off = units_off - (1 if opts.get("weights_numbered_by") == "source" else 0)
+        z_off = weights_off if opts.get("summed_numbered_by") == "source" else units_off
         saved = self.notation
-        self.notation = replace(saved, options=saved.options + (("bare_letters", tuple((k, depth) for k in letters)),
-                                                                ("bare_entries", letters)))
+        self.notation = replace(saved, options=saved.options + (
+            ("bare_letters", tuple((k, depth + (z_off if kinds[k] == "z" else units_off)) for k in letters)),
+            ("bare_entries", letters)))
         try:
             result = self._check_one(claim)
         finally:
@@ -5821,7 +5826,7 @@ def _entry_index_only(sides: list, letter: str) -> bool:
     zz0808's δ^{(L)} = a^{(L)} − y^{(i)} is about example i, no entry)."""
     uses = [n for side in sides if side is not None for n in side.walk()
             if letter in (n.value if isinstance(n.value, tuple) else (n.value,))]
-    return bool(uses) and all(n.op == "comp" for n in uses)
+    return bool(uses) and all(n.op in ("comp", "kron") for n in uses)  # (Σ_{j≠i}: a Kronecker δ_{ji} of entries)
 
 
 def _stray_indices(sides: list[Node]) -> str | None:

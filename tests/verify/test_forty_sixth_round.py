@@ -390,3 +390,15 @@ def test_a_gradient_by_a_whole_vector_equal_to_an_entry_expression_is_that_entry
     (tmp_path / "net.spec.toml").write_text(SIGMOID_SPEC)
     results, _, _ = verify_file(str(tmp_path / "batch.md"), str(tmp_path / "net.spec.toml"))
     assert {r.id: r.verdict for r in results}["example"] != "incorrect"
+
+
+def test_the_output_reading_follows_the_answers_layer_numbering():
+    """anudeep's CS 760 homework numbers the input as layer 1 (W_1 leaves it): his ∂L/∂z = ŷ_i − y_i is read at the
+    output layer of his numbering (right, by the oracle's ŷ − y), and the planted y_i − ŷ_i is wrong. Before, the bare
+    z was placed one layer short and the claim went unread."""
+    assert np.allclose(A - Y, DL_DZ, atol=1e-6) and not np.allclose(Y - A, DL_DZ, atol=1e-6)
+    folder = Path(__file__).parent / "corpus" / "heldout26"
+    spec = str(folder / "anudeep_cs760_hw4.spec.toml")
+    for name, want in (("anudeep_cs760_hw4.tex", "correct"), ("anudeep_cs760_hw4_planted.tex", "incorrect")):
+        results, _, _ = verify_file(str(folder / name), spec)
+        assert {r.id: r.verdict for r in results}["line 92"] == want, name
