@@ -52,15 +52,15 @@ def _read_stdin(spec: str | None):
         return a.network, a.claims, a.batch, a.values, a.notation, a.notices
     if spec is None:
         raise AnswerError("<stdin>: a document needs the network: add --spec SPEC, e.g. --spec examples/reference_mlp.toml")
+    raw = text
     notebook = text.lstrip().startswith("{") and '"cells"' in text
-    raw_notebook = text
     if notebook:
-        text = notebook_text(text, "<stdin>")
+        text = notebook_text(raw, "<stdin>")
     elif is_html(text):
         text = html_text(text)
     claims = extract(text, "<stdin>")
     if notebook and not claims:  # its derivation in NumPy only (codecells.py)
-        claims = code_cell_claims(raw_notebook, "<stdin>") or claims
+        claims = code_cell_claims(raw, "<stdin>") or claims
     if not claims:
         raise AnswerError(no_equations("<stdin>"))
     net = _network(spec)

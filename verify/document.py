@@ -1484,16 +1484,16 @@ def load_document(path: str | Path) -> list[Claim]:
         raise AnswerError(f"{path}: the document is larger than {MAX_BYTES} bytes")
     if path.suffix.lower() == ".pdf":
         return extract(pdf_text(path), str(path))
-    text = document_text(path)
+    raw = text = document_text(path)
     if notebook:
-        text = notebook_text(text, str(path))
+        text = notebook_text(raw, str(path))
     elif page:
         text = htmltext.html_text(text)
     elif path.suffix.lower() == ".rst":
         text = rst_text(text)
     claims = extract(text, str(path))
     if notebook and not claims:  # Ng's notebook with its derivation in NumPy only (codecells.py)
-        claims = code_cell_claims(document_text(path), str(path)) or claims
+        claims = code_cell_claims(raw, str(path)) or claims
     claims.optimizers = named_optimizers(text)  # (a survey of several optimizers: Judge._surveys_optimizers)
     return claims
 

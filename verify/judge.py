@@ -72,7 +72,7 @@ from .otherobjective import NOTE as OTHER_OBJECTIVE
 from .otherobjective import other_loss_judge
 from .ownalgorithm import judged_as_its_own
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
-from .parser import BASES, LOOSE, PAREN_LAYER_LETTERS, Notation, _parse_new, parse_claim, parse_expr
+from .parser import LOOSE, PAREN_LAYER_LETTERS, Notation, _parse_new, parse_claim, parse_expr
 from .scalarcase import SCALAR_TOO, scalar_style
 from .shapes import (
     DOT,
@@ -4090,16 +4090,8 @@ class Judge:
         if (_WEIGHT_LETTER.search(text) or _Z_BY_A.search(text) or _OWN_FUNCTION.search(text) or "\\partial" not in text
                 or not (softmax or _OUTPUT_NAMED.search(text))):
             return None
-        kinds = {k: v for k, v in {**BASES, **dict(self.notation.bases)}.items() if v in ("z", "h") and len(k) == 1}
-        letters = tuple(sorted(kinds))
-        opts = dict(self.notation.options)
-        units_off = int(opts.get("input_layer", 0))  # (bare_letters are in the answer's numbering: parser.offset)
-        weights_off = units_off - (1 if opts.get("weights_numbered_by") == "source" else 0)
-        z_off = weights_off if opts.get("summed_numbered_by") == "source" else units_off
-        saved = self.notation
-        self.notation = replace(saved, options=saved.options + (
-            ("bare_letters", tuple((k, depth + (z_off if kinds[k] == "z" else units_off)) for k in letters)),
-            ("bare_entries", letters)))
+        saved = self.notation  # (the parser places bare z and h at gradproof's last layer, whatever the answer's numbering)
+        self.notation = replace(saved, options=saved.options + (("bare_output", True),))
         try:
             result = self._check_one(claim)
         finally:

@@ -2122,6 +2122,9 @@ class _Parser:
                         not comps or name in self.opts.get("bare_entries", ()) and all(isinstance(c, str) for c in comps)):
                     layer = dict(self.opts["bare_letters"])[name] - self.offset(base)  # Malik's z = h W_2 + b_2
                     # (z_i by a unit letter too, where ŷ = softmax(z) binds z: a digit there is Malik's layer)
+                elif (layer is None and self.opts.get("bare_output") and kind in ("z", "h") and self.depth_net
+                      and all(isinstance(c, str) for c in comps)):
+                    layer = self.depth_net  # judge._at_the_output: a claim only the output layer can be about
                 elif layer is None and self.unindexed and kind in ("z", "h"):
                     layer = int(self.unindexed)  # d2l: z = W x + b, h = φ(z) in a net with one hidden layer
                 if layer is None and kind in ("z", "h") and self.opts.get("bare_layer") and not comps:
