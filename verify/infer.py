@@ -648,6 +648,32 @@ _BOLD_W_LAYER = re.compile(r"(?:\\(?:bm|mathbf|boldsymbol|pmb|vec|mathbold)\s*(?
                            r"\s*_\s*(?:\{\s*)?\d")
 
 
+#: a bold w with a layer's number transposed and multiplying a vector, on a definition's right side: \bm w_2^T \bm a_1,
+#: \mathbf{w}_2^\top \mathbf{h} (the w of the match is _BOLD_W_LAYER's, then the number and the transpose)
+_BOLD_W_TRANSPOSED = re.compile(_BOLD_W_LAYER.pattern[:-len(r"\s*_\s*(?:\{\s*)?\d")]
+                                + r"\s*_\s*\{?\s*(\d)\s*\}?\s*\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})\s*\}?"
+                                + r"\s*(?=\\(?:bm|mathbf|boldsymbol|vec)|[a-zA-Z(]|\\left)")
+#: a bold w with a layer's number not transposed, right before the vector it multiplies: \bm w_2 \bm h (a row)
+_BOLD_W_ROW = re.compile(_BOLD_W_LAYER.pattern[:-len(r"\s*_\s*(?:\{\s*)?\d")]
+                         + r"\s*_\s*\{?\s*(\d)\s*\}?(?!\s*[\^_'])\s*(?=\\(?:bm|mathbf|boldsymbol|vec)\s*\{?\s*[ahxz]\b|[ahx]\s*_)")
+
+
+def _bold_w_columns(claims, depth: int, declared) -> tuple[int, ...]:
+    """The layers whose bold weight w_l the answer's own forward definitions multiply transposed, ``\\hat y =
+    \\sigma(\\mathbf{w}_2^T \\mathbf{h} + b_2)``: w_l is then a column, n_in × n_out — in a row-convention spec the
+    transpose of W⁽ˡ⁾ (infer.conventions binds it so). Only a definition (a right side after "=", no derivative before
+    it), and only where no definition multiplies that w_l untransposed (``\\bm w_2 \\bm h``: the answer's orientation is
+    then not one)."""
+    transposed, plain = set(), set()
+    for c in claims[:2000]:
+        text = c.latex[:4000]
+        for pattern, found in ((_BOLD_W_TRANSPOSED, transposed), (_BOLD_W_ROW, plain)):
+            for m in pattern.finditer(text):
+                before = text[:m.start()]
+                if "=" in before and not _DERIVATIVE.search(before.split("=")[0]):
+                    found.add(int(m.group(1)))
+    return tuple(sorted(n for n in transposed - plain if 1 <= n <= depth and f"w_{n}" not in declared))
+
 def mazur_numbered_layers(text: str, sizes) -> tuple[int, ...]:
     """The layers whose bare-numbered weights the answer's own products pair with their inputs as Mazur numbers them
     (w_k, k counted layer by layer and each unit's incoming weights in turn, multiplies input ((k − 1) mod n_in) + 1 of
@@ -1120,10 +1146,15 @@ def conventions(judge, claims) -> Reading | None:
     if "example_t" not in dict(base.options) and _EXAMPLE_T.search(text) and not _TIME_T.search(text):
         options.append(("example_t", True))  # Ng's Machine Learning: "for t = 1 to m", a^{(1)} := x^{(t)}, δ = a − y^{(t)}
         changes.append("(t) names a training example (x^{(t)}, y^{(t)}), not a layer or a step")
+    w_columns: tuple = ()
     if "w_layers" not in dict(base.options) and not {"mazur", "numbered_weights"} & {k for k, _ in options} and (
             _BOLD_W_LAYER.search(text)):
         options.append(("w_layers", True))  # John Philipp's z_2 = \bm w_2^T \bm a_1 + b_2: w_2 a vector, layer 2's weights
         changes.append("a bold w with a number (\\bm w_2) is that layer's weights, w_{2,i} its entries")
+        w_columns = _bold_w_columns(claims, judge.net.depth, {k for k, _ in judge.declared.macros})
+        if w_columns and judge.convention == "row":
+            changes.append(", ".join(f"w_{n}" for n in w_columns) + " multiplied as w^T h in the answer's own forward "
+                           "definitions: a column, the transpose of the spec's n_out × n_in weights")
     if ("subscript_entries" not in dict(base.options) and len(_SCRIPTED_ZA.findall(text[:200_000])) >= 2
             and not _SUBSCRIPT_LAYER_WB.search(text[:200_000]) and _BARE_DIGIT_ZA.search(text[:200_000])):
         # Diaz's Z^{[2]}, A^{[1]} and "Let z_1 = 0.235, z_2 = -0.107": an answer that writes its layers as scripts
@@ -1270,6 +1301,8 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("depth_letter", "l"))  # Goodfellow: h^{(k)} for k = 1 … l, \hat y = h^{(l)}
         changes.append("k is the layer index and l the number of layers (Goodfellow)")
     macros = rate_l
+    if judge.convention == "row":  # (in the column convention W⁽ˡ⁾ is n_in × n_out: the answer's wᵀh as it is)
+        macros += tuple((f"w_{n}", f"{{W^{{({n})}}}}^{{\\top}}") for n in w_columns)
     if judge.net.depth == 2 and judge.net.sizes[-1] == 1:  # o = v_1 h_1 + v_2 h_2 + c: the output's weights by other letters
         for c in definitions(claims):
             first = _sides(_normal(c.latex))[1] if "=" in c.latex else ""
@@ -2254,19 +2287,25 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
         free = free_indices(node) if entry else []
         if entry and free != [entry.group(2)]:
             entry = None
+        pair = None if entry else _COMPONENT_PAIR.fullmatch(key)  # CS231n's P_{ij} = e^{S_{ij}} / \sum_k e^{S_{ik}}
+        if pair is not None and (pair.group(2) == pair.group(3)
+                                 or sorted(free_indices(node)) != sorted(pair.group(2, 3))):
+            pair = None
+        if pair is not None:
+            free = list(pair.group(2, 3))
         scalars = None
         for lay in judge.layouts:  # in each layout the answer may use (the value's shape differs)
             judge._use(lay)
             try:
-                values = [_component_values(node, judge.context(env), free) if entry else evaluate(node, judge.context(env))
-                          for env in judge.envs]
+                values = [_component_values(node, judge.context(env), free, flat=bool(entry)) if entry or pair
+                          else evaluate(node, judge.context(env)) for env in judge.envs]
             except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, IndexError):
                 continue
             hits += [q for q in judge.envs[0] if q[0] in BINDABLE and q not in hits and all(
                 (np.shape(env[q]) == np.shape(v) or entry and np.size(env[q]) == np.size(v))
                 and np.allclose(np.reshape(env[q], np.shape(v)), v, rtol=1e-6, atol=1e-9)
                 for env, v in zip(judge.envs, values, strict=True))]
-            scalars = scalars or (values if not entry and all(np.size(v) == 1 for v in values) else None)
+            scalars = scalars or (values if not entry and not pair and all(np.size(v) == 1 for v in values) else None)
         factor = _regularizer_factor(judge, scalars) if not hits and scalars else None
         if factor is not None and re.fullmatch(r"[A-Za-z]+", key.lstrip("\\")):
             # d2l's planted s = λ(‖W⁽¹⁾‖² + ‖W⁽²⁾‖²): the regularizer without its ½ — the definition is wrong, and
@@ -2275,8 +2314,8 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
             ids[c.id] = ("incorrect", f"defines {key} as {factor:g} × the regularizer R (the spec's penalty); {key} is "
                                       "read as R in the claims that use it")
             continue
-        if entry and len(hits) == 1 or len(hits) > 1 and entry and all(q == ("yhat", None) or q[0] == "h" for q in hits):
-            key = entry.group(1)  # the letter names the vector: p, then p_k, p - y read as ŷ
+        if (entry or pair) and (len(hits) == 1 or len(hits) > 1 and all(q == ("yhat", None) or q[0] == "h" for q in hits)):
+            key = (entry or pair).group(1)  # the letter names the vector: p, then p_k, p - y read as ŷ (P, the matrix)
         if len(hits) > 1 and ("yhat", None) in hits and all(q == ("yhat", None) or q[0] == "h" for q in hits):
             hits = [("yhat", None)]  # the output layer's activation is ŷ
         if len(hits) == 1 and re.fullmatch(r"[A-Za-z]+", key.lstrip("\\")):
@@ -2327,11 +2366,17 @@ _FORWARD_LIKE = re.compile(r"\\(?:exp|sigma|tanh|softmax|varphi|phi)(?![A-Za-z])
 _COMPONENT_KEY = re.compile(r"([A-Za-z])_\{?([a-z])\}?")
 
 
-def _component_values(node, ctx, free: list) -> np.ndarray:
-    """A definition entry by entry (p_i = …) evaluated for every value of its index: the vector it defines."""
+#: a matrix defined entry by entry, its two indices on the left: P_{ij}, P_{i,j}, P_{i j}
+_COMPONENT_PAIR = re.compile(r"([A-Za-z])_\{([a-z]),?([a-z])\}")
+
+
+def _component_values(node, ctx, free: list, flat: bool = True) -> np.ndarray:
+    """A definition entry by entry (p_i = …, P_{ij} = …) evaluated for every value of its indices: the vector it defines
+    (flat), or the matrix, rows by the first index."""
     from .shapes import evaluate_over, index_sizes
 
-    return np.ravel(evaluate_over(node, ctx, free, index_sizes((node,), free, ctx)))
+    values = np.asarray(evaluate_over(node, ctx, free, index_sizes((node,), free, ctx)))
+    return np.ravel(values) if flat else values
 
 
 def _unknown(symbol: str, notation: Notation, depth: int) -> bool:

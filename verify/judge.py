@@ -2236,6 +2236,8 @@ class Judge:
             inner = first.args[0] if first.op in ("comp", "entry") and first.args else None
             if first.op == "q" and first.value[0] == "Wb":
                 return Node("q", (), ("Wb_next", first.value[1]))
+            if first.op == "T" and first.args[0].op == "q" and first.args[0].value[0] == "W":  # a weight vector the
+                return Node("T", (Node("q", (), ("W_next", first.args[0].value[1])),))  # answer writes as Wᵀ: w ← w − η ∂L/∂w
             if inner is not None and inner.op == "q" and inner.value[0] in ("W", "b", "Wb"):  # w_{ji} ← w_{ji} + Δw_{ji}
                 return Node(first.op, (Node("q", (), (inner.value[0] + "_next", inner.value[1])),), first.value)
             if _step_change(first):
@@ -5601,9 +5603,15 @@ _PARAMETER_KINDS = ("W", "b", "Wb", "dW", "db", "dWb", "dWL", "dbL", "dWR", "dbR
 
 
 def _one_parameter_layer(sides) -> bool:
-    """Whether every parameter (or its gradient, or its value after the step) the claim names is one layer's."""
-    layers = {n.value[1] for side in sides for n in side.walk() if n.op == "q" and n.value[0] in _PARAMETER_KINDS}
-    return len(layers) == 1
+    """Whether every weight (or its gradient, or its value after the step) the claim names is one layer's, and so is
+    every bias. Weights and biases apart: a bias's gradient carries the next layer's weight back (∂L/∂b = δ v ⊙ h ⊙ (1 −
+    h), v the output's weights), which says nothing of the bias's layer."""
+    layers: dict = {}
+    for side in sides:
+        for n in side.walk():
+            if n.op == "q" and n.value[0] in _PARAMETER_KINDS:
+                layers.setdefault("b" in n.value[0].replace("Wb", "W"), set()).add(n.value[1])
+    return bool(layers) and all(len(v) == 1 for v in layers.values())
 
 
 def _shape_failed(result: ClaimResult) -> bool:

@@ -837,12 +837,18 @@ class _Parser:
         t, j = self.t, self.i
         if j + 4 >= len(t) or t[j].text != "[" or t[j + 2].text != "," or t[j + 4].text != "]":
             return None
-        first, second = t[j + 1], t[j + 3]
+        pick = self._picked_example(t[j + 1], t[j + 3])
+        if pick is not None:
+            self.i = j + 5
+        return pick
+
+    def _picked_example(self, first: Tok, second: Tok) -> tuple | None:
+        """("row", i) for ``i, :`` and ("col", i) for ``:, i``, i counted by a sum over the batch or the answer's sample
+        letter; else None."""
         for letter, colon, axis in ((first, second, "row"), (second, first, "col")):
             if colon.text == ":" and letter.kind == "id" and len(letter.text) == 1 and letter.text in self.bound and (
                     self.bound[letter.text] in (*BATCH_BOUNDS, self.opts.get("batch_letter", "N"))
                     or self.bound[letter.text] is None and letter.text == self.opts.get("sample_letter")):
-                self.i = j + 5
                 return axis, letter.text
         return None
 
@@ -1033,6 +1039,8 @@ class _Parser:
                 node = Node("comp", (node,), texts[0])
             elif len(toks) == 1 and toks[0].kind == "num" and texts[0].isdigit() and int(texts[0]) >= 1:
                 node = Node("comp", (node,), int(texts[0]) - (0 if self.opts.get("zero_based") else 1))
+            elif len(toks) == 3 and texts[1] == "," and (pick := self._picked_example(toks[0], toks[2])) is not None:
+                node = Node("rowpick", (node,), pick)  # (\frac{\partial L}{\partial S})_{i,:}: example i's row
             elif (len(texts) == 2 or len(texts) == 3 and texts[1] == ",") and all(
                     t.kind == "id" and (t.text in self.bound or t.text in ENTRY_LETTERS) for t in (toks[0], toks[-1])):
                 node = Node("entry", (node,), (texts[0], texts[-1]))  # XanNotZan's (\nabla W^l)_{jk}: entry (j, k)
@@ -2180,9 +2188,11 @@ class _Parser:
             # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py); free, δ_n = (a_n − y_n) ⊙ …
             # is a claim about every example n
             sample, comps = comps[0], []
-        elif (sample is None and len(comps) == 2 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
-              and isinstance(comps[1], str) and kind in SAMPLE_KINDS):
-            sample, comps = comps[0], comps[1:]  # the Lazy Programmer's Σ_n t_{nk} log y_{nk}: example n's entry k
+        elif (sample is None and len(comps) == 2 and comps[0] == self.opts.get("sample_letter") and isinstance(comps[1], str)
+              and kind in SAMPLE_KINDS):
+            # the Lazy Programmer's Σ_n t_{nk} log y_{nk}: example n's entry k; free, CS231n's P_{ij} = e^{S_{ij}} / Σ_k
+            # e^{S_{ik}} is about every example i (a vector has no second entry index: i can only be the example)
+            sample, comps = comps[0], comps[1:]
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("example_letter") and kind in ("x", "y", "yhat")
                 and comps[0] not in self.bound):
             comps = []  # Prince's x_i, y_i beside ℓ_i in a claim about one example: that example's input and target

@@ -98,6 +98,13 @@ def _own_change(letter: str, right: str) -> bool:
     return re.search(r"\\Delta\s*\{?\s*" + re.escape(letter.removeprefix("hat ")) + r"(?![A-Za-z])", right) is not None
 
 
+def _by_itself(letter: str, right: str) -> bool:
+    """Whether the right side takes a derivative by the letter (v ← v − η ∂L/∂v, \\nabla_v L): the letter is a parameter
+    the answer steps by its own gradient (Goodfellow's v = Wᵀ of the output), not an optimizer's state."""
+    name = r"(?:\\(?:bm|boldsymbol|mathbf|vec)\s*\{\s*" + re.escape(letter) + r"\s*\}|" + re.escape(letter) + r")(?![A-Za-z])"
+    return re.search(r"(?:\\partial|(?<![A-Za-z\\])d)\s*" + name + r"|\\nabla\s*_\s*\{?\s*" + name, right) is not None
+
+
 def _recurrent(lines) -> set[str]:
     """The letters each written on both sides of their own line (r ← ρ r + …): the answer's states."""
     out = set()
@@ -106,7 +113,8 @@ def _recurrent(lines) -> set[str]:
         if parts is None or _NOT_A_LINE.search(text):
             continue
         head = _head(parts[0])
-        if head is not None and head[0] == "state" and not head[1].startswith("hat ") and not _own_change(head[1], parts[2]):
+        if (head is not None and head[0] == "state" and not head[1].startswith("hat ") and not _own_change(head[1], parts[2])
+                and not _by_itself(head[1], parts[2])):
             if any(m.group(3) == head[1] for m in _ATOM.finditer(parts[2])):
                 out.add(head[1])
     return out

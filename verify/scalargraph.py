@@ -36,12 +36,17 @@ _NUMBER = r"(?:\{\s*(\d{1,2})\s*\}|(\d))"
 #: x2*w2 + b1``, ``H1 = sigmoid(H1_net)``), an output h1_out, and a plain-text answer writes the number right after the
 #: letter (w5, H1)
 _SUFFIX = r"(?:\s*_\s*\{?\s*(net|in|out)\s*\}?)?"
+#: a unit's sum or output named by a word and the unit, Mazur's spelling: net_{h1}, net_{h_1}, \text{net}_{o}, net_o,
+#: out_{o1}, in_{h2}, plain net_h1 (the unit's letter, then its number where its layer has more than one)
+_WORD_UNIT = (r"|(?:\\(?:text|mathrm|textrm|operatorname)\s*\{\s*(net|out|in)\s*\}|(?<![A-Za-z\\])(net|out|in))\s*_\s*"
+              r"(?:\{\s*([A-Za-z])\s*(?:_\s*)?(?:\{\s*(\d{1,2})\s*\}|(\d{1,2}))?\s*\}|([A-Za-z])(\d{1,2})?(?![A-Za-z]))")
 _NAME = re.compile(r"(?<![A-Za-z\\])(?:\\hat\s*\{\s*([A-Za-z])\s*_\s*" + _NUMBER + r"\s*\}"
                    r"|\\hat\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER
                    + r"|(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER + _SUFFIX
                    + r"|(?<![{_^0-9.])([A-Za-z])(\d{1,2})" + _SUFFIX
                    + r"|(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*\{\s*\(\s*x\s*_?\s*\{?\s*(\d)\s*\}?\s*\)\s*(\d)\s*\}"
                    + r"|(?<![{_^0-9.])([wW])\(\s*x\s*(\d)\s*\)\s*(\d)"
+                   + _WORD_UNIT
                    + r")(?![0-9])(?!\s*[\^_'])")
 #: the letter of a weight from an input named by the input and the unit, w_{(x1)1} (Bernacki & Włodarczyk's tutorial
 #: "Principles of training multi-layer neural network using backpropagation", AGH: w_{(x m) n} joins input x_m to unit n)
@@ -82,7 +87,10 @@ def _key(m: re.Match) -> tuple[str, int]:
         return g[12] + ("_" + g[14] if g[14] else ""), int(g[13])
     if g[15] or g[16]:
         return (g[15] or g[16]) + _FROM_INPUT, 10 * int(g[17]) + int(g[18])
-    return g[19] + _FROM_INPUT, 10 * int(g[20]) + int(g[21])  # (plain text: w(x1)1)
+    if g[19]:
+        return g[19] + _FROM_INPUT, 10 * int(g[20]) + int(g[21])  # (plain text: w(x1)1)
+    number = g[25] or g[26] or g[28]  # (net_{h1}: the word and the unit's letter; net_o, a layer's one unit: 0)
+    return f"{g[22] or g[23]}_{g[24] or g[27]}", int(number or 0)
 
 
 def _shown(key: tuple[str, int]) -> str:

@@ -1,0 +1,248 @@
+r"""Forty-seventh round (issue 10): notations a student's first backpropagation answer uses, each found by writing
+such answers and running verify on them before any change.
+
+- A worked network unit by unit in Mazur's words mixed with the student's own: ``net_{h1} = w_1 x_1 + w_2 x_2 + b_1``,
+  ``h_1 = \sigma(net_{h1})``, ``o = \sigma(net_o)``, one bias per unit (b_1, b_2, b_3). Mazur's convention (one bias
+  per layer, h_1 a layer) had judged the right forward sums and every chain-rule line wrong.
+- The output's weights as a bold vector multiplied transposed, ``\hat y = \sigma(\mathbf{w}_2^T \mathbf{h} + b_2)``,
+  under a spec whose W⁽²⁾ is a row: the answer's w_2 is a column, W⁽²⁾ᵀ (before: "extra transpose" on the definition
+  and a right ∂L/∂W_1 rejected).
+- Goodfellow's letters ``\hat y = \sigma(v^T h + c)``: ``v \leftarrow v - \eta \partial L/\partial v`` is a step of the
+  weights v, not a momentum velocity; ∂L/∂b, whose chain carries v back, is the hidden bias's.
+- CS231n's probabilities defined entry by entry over a batch of rows, ``P_{ij} = e^{S_{ij}} / \sum_k e^{S_{ik}}``, and a
+  row of a parenthesised gradient, ``(\partial L/\partial S)_{i,:}``.
+
+The expected verdicts come from NumPy: each formula is evaluated on a random instance and compared with central
+differences of the loss, never from verify."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import central_differences
+from gradproof.verify.cli import verify_file
+
+rng = np.random.default_rng(47)
+
+
+def _sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _verify(tmp_path, spec: str, body: str) -> dict:
+    (tmp_path / "net.spec.toml").write_text(spec)
+    (tmp_path / "answer.md").write_text(body)
+    results, _, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "net.spec.toml"))
+    return {r.latex.strip(): r for r in results}
+
+
+# ---- a network unit by unit: 2 inputs, 2 sigmoid hidden units, 1 sigmoid output, E = ½ (t − o)² --------------------
+
+UNIT_SPEC = """name = "units"
+convention = "row"
+inputs = 2
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.5
+"""
+X1, X2, T = 0.3, -0.8, 0.9
+P0 = {k: rng.normal() for k in ("w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3")}
+
+
+def _unit_forward(p):
+    h1 = _sig(p["w1"] * X1 + p["w2"] * X2 + p["b1"])
+    h2 = _sig(p["w3"] * X1 + p["w4"] * X2 + p["b2"])
+    o = _sig(p["w5"] * h1 + p["w6"] * h2 + p["b3"])
+    return h1, h2, o
+
+
+UNIT_GRAD = {k: v[()] for k, v in central_differences(
+    lambda q: 0.5 * (T - _unit_forward({k: v[()] for k, v in q.items()})[2]) ** 2,
+    {k: np.array(v) for k, v in P0.items()}).items()}
+H1, H2, O = _unit_forward(P0)
+S = (O - T) * O * (1 - O)  # the output's δ
+#: (claim, the parameter it is the gradient of, its value by the claim's formula)
+UNIT_CLAIMS = [
+    (r"\frac{\partial E}{\partial w_5} = -(t - o)\, o(1-o)\, h_1", "w5", S * H1),
+    (r"\frac{\partial E}{\partial w_1} = -(t-o)\,o(1-o)\,w_5\,h_1(1-h_1)\,x_1", "w1", S * P0["w5"] * H1 * (1 - H1) * X1),
+    (r"\frac{\partial E}{\partial b_3} = (o - t) o (1 - o)", "b3", S),
+    (r"\frac{\partial E}{\partial w_4} = (o-t)\,o(1-o)\,w_6\,h_2(1-h_2)\,x_2", "w4", S * P0["w6"] * H2 * (1 - H2) * X2),
+    (r"\frac{\partial E}{\partial b_2} = (o-t)\,o(1-o)\,w_6\,h_2(1-h_2)", "b2", S * P0["w6"] * H2 * (1 - H2)),
+    # slips: x_1 for x_2, the hidden slope left out, the output's slope left out
+    (r"\frac{\partial E}{\partial w_2} = (o-t)\,o(1-o)\,w_5\,h_1(1-h_1)\,x_1", "w2", S * P0["w5"] * H1 * (1 - H1) * X1),
+    (r"\frac{\partial E}{\partial w_3} = (o-t)\,o(1-o)\,w_6\,x_1", "w3", S * P0["w6"] * X1),
+    (r"\frac{\partial E}{\partial w_6} = (o - t)\, h_2", "w6", (O - T) * H2),
+]
+UNIT_FORWARD = (r"Inputs $x_1, x_2$, hidden neurons $h_1, h_2$, output $o$: "
+                r"$net_{h1} = w_1 x_1 + w_2 x_2 + b_1$, $h_1 = \sigma(net_{h1})$, $net_{h2} = w_3 x_1 + w_4 x_2 + b_2$, "
+                r"$h_2 = \sigma(net_{h2})$, $net_o = w_5 h_1 + w_6 h_2 + b_3$, $o = \sigma(net_o)$, $E = \frac{1}{2}(t - o)^2$.")
+
+
+def test_the_unit_oracle_tells_right_from_wrong():
+    right = [bool(np.isclose(value, UNIT_GRAD[p], atol=1e-7)) for _, p, value in UNIT_CLAIMS]
+    assert right == [True] * 5 + [False] * 3
+
+
+@pytest.mark.parametrize("spelling", ["net_{h1}", "net_{h_1}", r"\text{net}_{h1}"])
+def test_units_named_in_mazur_words_with_a_bias_each(tmp_path, spelling):
+    forward = UNIT_FORWARD.replace("net_{h1}", spelling)
+    body = forward + "\n\n" + "\n\n".join(f"$${c}$$" for c, _, _ in UNIT_CLAIMS) + "\n"
+    got = _verify(tmp_path, UNIT_SPEC, body)
+    for claim, p, value in UNIT_CLAIMS:
+        want = "correct" if np.isclose(value, UNIT_GRAD[p], atol=1e-7) else "incorrect"
+        assert got[claim].verdict == want, (spelling, claim, got[claim].verdict, got[claim].message)
+    # the forward definitions themselves hold (before: h_1 read as a layer, b_2 as the output layer's bias)
+    results, _, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "net.spec.toml"))
+    forward_results = [r for r in results if r.id == "line 1" or r.id.startswith("line 1#")]
+    assert len(forward_results) == 7 and all(r.verdict == "correct" for r in forward_results), [
+        (r.latex, r.verdict, r.message) for r in forward_results]
+
+
+def test_a_sum_with_a_wrong_weight_stays_the_answers_mistake(tmp_path):
+    """The sums place the weights; a forward line of numbers is not needed, and a claim that uses w_6 where the sums put
+    w_5 is judged wrong (the reading comes from the definitions, not from the claims it judges)."""
+    claim = r"\frac{\partial E}{\partial w_5} = (o - t) o (1 - o) h_2"
+    assert not np.isclose(S * H2, UNIT_GRAD["w5"])
+    got = _verify(tmp_path, UNIT_SPEC, UNIT_FORWARD + f"\n\n$${claim}$$\n")
+    assert got[claim].verdict == "incorrect", got[claim].message
+
+
+# ---- one sigmoid output on a bold weight vector: \hat y = σ(w_2^T h + b_2) under a row-convention spec --------------
+
+VECTOR_SPEC = UNIT_SPEC.replace('name = "units"', 'name = "vector"')
+XV, YV = rng.normal(size=2), 0.25
+PV = {"W1": rng.normal(size=(2, 2)), "b1": rng.normal(size=2), "w2": rng.normal(size=2), "b2": np.array(rng.normal())}
+
+
+def _vector_loss(p):
+    h = _sig(p["W1"] @ XV + p["b1"])
+    return 0.5 * (_sig(p["w2"] @ h + p["b2"]) - YV) ** 2
+
+
+GV = central_differences(_vector_loss, {k: v.copy() for k, v in PV.items()})
+HV = _sig(PV["W1"] @ XV + PV["b1"])
+YH = _sig(PV["w2"] @ HV + PV["b2"])
+SV = (YH - YV) * YH * (1 - YH)
+#: (claim with the output's weights as {w}, the parameter, its value by the formula)
+VECTOR_CLAIMS = [
+    (r"\frac{\partial L}{\partial {w}} = (\hat y - y)\hat y (1 - \hat y)\mathbf{h}", "w2", SV * HV),
+    (r"\frac{\partial L}{\partial {b}} = (\hat y - y)\hat y (1 - \hat y)\, {w} \odot \mathbf{h} \odot (1 - \mathbf{h})",
+     "b1", SV * PV["w2"] * HV * (1 - HV)),
+    (r"\frac{\partial L}{\partial {W}} = \left[(\hat y - y)\hat y (1 - \hat y)\, {w} \odot \mathbf{h} \odot (1 - \mathbf{h})"
+     r"\right] \mathbf{x}^T", "W1", np.outer(SV * PV["w2"] * HV * (1 - HV), XV)),
+    # slip: the hidden slope left out
+    (r"\frac{\partial L}{\partial {W}} = \left[(\hat y - y)\hat y (1 - \hat y)\, {w} \odot \mathbf{h}\right] \mathbf{x}^T",
+     "W1", np.outer(SV * PV["w2"] * HV, XV)),
+]
+
+
+def test_the_vector_oracle_tells_right_from_wrong():
+    right = [bool(np.allclose(value, GV[p], atol=1e-7)) for _, p, value in VECTOR_CLAIMS]
+    assert right == [True, True, True, False]
+
+
+@pytest.mark.parametrize("letters", [
+    # (the output's weights, the hidden weights, the hidden bias, the output's bias)
+    (r"\mathbf{w}_2", "W_1", r"\mathbf{b}_1", "b_2"),
+    (r"\mathbf{v}", "W", r"\mathbf{b}", "c"),
+])
+def test_the_outputs_weights_multiplied_transposed_are_a_column(tmp_path, letters):
+    w, W, b, c = letters
+    forward = (rf"The network is $\mathbf{{h}} = \sigma({W}\mathbf{{x}} + {b})$ and "
+               rf"$\hat y = \sigma({w}^T \mathbf{{h}} + {c})$, with $L = \frac12 (\hat y - y)^2$.")
+    claims = [(cl.replace("{w}", w).replace("{W}", W).replace("{b}", b), p, v) for cl, p, v in VECTOR_CLAIMS]
+    update = rf"{w} \leftarrow {w} - \eta \frac{{\partial L}}{{\partial {w}}}"
+    wrong_update = rf"{w} \leftarrow {w} + \eta \frac{{\partial L}}{{\partial {w}}}"
+    body = forward + "\n\n" + "\n\n".join(f"$${cl}$$" for cl, _, _ in claims) + f"\n\n$${update}$$\n\n$${wrong_update}$$\n"
+    got = _verify(tmp_path, VECTOR_SPEC, body)
+    for claim, p, value in claims:
+        want = "correct" if np.allclose(value, GV[p], atol=1e-7) else "incorrect"
+        assert got[claim].verdict == want, (claim, got[claim].verdict, got[claim].message)
+    assert got[update].verdict == "correct", got[update].message  # a step of the weights, not a momentum velocity
+    assert got[wrong_update].verdict == "incorrect", got[wrong_update].message
+    results, _, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "net.spec.toml"))
+    definition = next(r for r in results if r.latex.strip().startswith(r"\hat y"))
+    assert definition.verdict == "correct", definition.message
+
+
+# ---- CS231n's probabilities entry by entry over a batch of rows -----------------------------------------------------
+
+CS231N_SPEC = """name = "cs231n"
+convention = "column"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "relu"
+
+[[layers]]
+units = 3
+activation = "softmax"
+
+[loss]
+name = "cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+N = 5
+XB, LABELS = rng.normal(size=(N, 3)), rng.integers(0, 3, size=N)
+PB = {"W1": rng.normal(size=(3, 4)), "b1": rng.normal(size=4), "W2": rng.normal(size=(4, 3)), "b2": rng.normal(size=3)}
+
+
+def _probabilities(p):
+    s = np.maximum(0, XB @ p["W1"] + p["b1"]) @ p["W2"] + p["b2"]
+    e = np.exp(s - s.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+GB = central_differences(lambda p: -np.mean(np.log(_probabilities(p)[np.arange(N), LABELS])),
+                         {k: v.copy() for k, v in PB.items()})
+PROBS, ONEHOT = _probabilities(PB), np.eye(3)[LABELS]
+HB = np.maximum(0, XB @ PB["W1"] + PB["b1"])
+CS231N_CLAIMS = [
+    (r"\frac{\partial L}{\partial W_2} = \frac{1}{N} H^T (P - Y)", "W2", HB.T @ (PROBS - ONEHOT) / N),
+    (r"\frac{\partial L}{\partial b_2} = \sum_{i=1}^N \left(\frac{\partial L}{\partial S}\right)_{i,:}", "b2",
+     np.sum((PROBS - ONEHOT) / N, axis=0)),
+    (r"\frac{\partial L}{\partial W_2} = H^T (P - Y)", "W2", HB.T @ (PROBS - ONEHOT)),  # slip: the 1/N left out
+]
+
+
+def test_the_cs231n_oracle_tells_right_from_wrong():
+    right = [bool(np.allclose(value, GB[p], atol=1e-7)) for _, p, value in CS231N_CLAIMS]
+    assert right == [True, True, False]
+
+
+def test_probabilities_defined_entry_by_entry_over_rows(tmp_path):
+    forward = (r"Forward: $H = \max(0, XW_1 + b_1)$, $S = HW_2 + b_2$, $P_{ij} = \frac{e^{S_{ij}}}{\sum_k e^{S_{ik}}}$, "
+               r"$L = \frac{1}{N}\sum_{i=1}^N -\log P_{i, y_i}$, $Y$ the one-hot labels, "
+               r"$\frac{\partial L}{\partial S} = \frac{1}{N}(P - Y)$.")
+    body = forward + "\n\n" + "\n\n".join(f"$${c}$$" for c, _, _ in CS231N_CLAIMS) + "\n"
+    got = _verify(tmp_path, CS231N_SPEC, body)
+    for claim, p, value in CS231N_CLAIMS:
+        want = "correct" if np.allclose(value, GB[p], atol=1e-7) else "incorrect"
+        assert got[claim].verdict == want, (claim, got[claim].verdict, got[claim].message)
+    definition = got[r"P_{ij} = \frac{e^{S_{ij}}}{\sum_k e^{S_{ik}}}"]
+    assert definition.verdict == "correct" and "ŷ" in definition.message, definition.message
+
+
+def test_a_wrong_entrywise_softmax_binds_nothing(tmp_path):
+    """Normalised over the examples (Σ_k e^{S_{kj}}) it is no quantity of the network: P stays unread, never ŷ."""
+    forward = (r"Forward: $H = \max(0, XW_1 + b_1)$, $S = HW_2 + b_2$, $P_{ij} = \frac{e^{S_{ij}}}{\sum_k e^{S_{kj}}}$, "
+               r"$L = \frac{1}{N}\sum_{i=1}^N -\log P_{i, y_i}$.")
+    claim = r"\frac{\partial L}{\partial W_2} = \frac{1}{N} H^T (P - Y)"
+    got = _verify(tmp_path, CS231N_SPEC, forward + f"\n\n$${claim}$$\n")
+    assert got[claim].verdict == "unchecked", got[claim].message
