@@ -440,6 +440,8 @@ def _assembled(key: str, given: dict, net, mazur: bool):
     """A whole value from its entries when every one is given (else None): a vector (x, y, b) or a weight matrix as
     the spec lays it out; Mazur's shared bias b_1 fills its whole layer."""
     sizes = net.sizes
+    if key not in ("x", "y") and not 1 <= int(key[1:]) < len(sizes):
+        return None  # (a layer the network does not have: b_3 of one bias per unit, read with Mazur's one per layer)
     if key in ("x", "y"):
         shape = (sizes[0] if key == "x" else sizes[-1],)
     elif key[0] == "b":

@@ -2047,8 +2047,8 @@ class _Parser:
             elif prefix and n == 2 and base in ("W", "b") and layer is None and power is None:
                 power = n  # Ng's dW^2 in RMSprop and Adam: the squared gradient (his layers are in brackets)
             elif (self.opts.get("superscript") == "power" and layer is None and base in ("z", "h", "delta")
-                  and power is None and not comps):
-                power = n  # an answer that writes its layers as z^{(2)}: a bare z^2 is a square
+                  and power is None):
+                power = n  # an answer that writes its layers as z^{(2)}: a bare z^2, z_j^2 is a square
             elif (not self.opts.get("superscript") and self.depth_net and layer is None and base in ("z", "h")
                   and not comps and n == 2 and power is None and not self._bare_layers()):
                 raise Unreadable(f"{name}^{n} is layer {n} or a square, and nothing in the answer says which; write "

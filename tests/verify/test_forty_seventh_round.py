@@ -246,3 +246,75 @@ def test_a_wrong_entrywise_softmax_binds_nothing(tmp_path):
     claim = r"\frac{\partial L}{\partial W_2} = \frac{1}{N} H^T (P - Y)"
     got = _verify(tmp_path, CS231N_SPEC, forward + f"\n\n$${claim}$$\n")
     assert got[claim].verdict == "unchecked", got[claim].message
+
+
+# ---- components in an answer that writes its layers in parentheses: z_j^2 is a square ---------------------------------
+
+TANH_SPEC = """name = "tanh_regression"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "tanh"
+
+[[layers]]
+units = 2
+activation = "identity"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+XT, TT = rng.normal(size=3), rng.normal(size=2)
+PT = {"W1": rng.normal(size=(4, 3)), "b1": rng.normal(size=4), "W2": rng.normal(size=(2, 4)), "b2": rng.normal(size=2)}
+GT = central_differences(lambda p: 0.5 * np.sum((p["W2"] @ np.tanh(p["W1"] @ XT + p["b1"]) + p["b2"] - TT) ** 2),
+                         {k: v.copy() for k, v in PT.items()})
+ZT = np.tanh(PT["W1"] @ XT + PT["b1"])
+YT = PT["W2"] @ ZT + PT["b2"]
+TANH_CLAIMS = [  # Bishop's letters: a the summed input, z the activation, y the output, t the target
+    (r"\frac{\partial E}{\partial w^{(1)}_{ji}} = (1 - z_j^2) \sum_{k} w^{(2)}_{kj} (y_k - t_k) \, x_i",
+     np.outer((1 - ZT ** 2) * (PT["W2"].T @ (YT - TT)), XT)),
+    (r"\frac{\partial E}{\partial w^{(1)}_{ji}} = (1 - z_j)^2 \sum_{k} w^{(2)}_{kj} (y_k - t_k) \, x_i",  # slip
+     np.outer((1 - ZT) ** 2 * (PT["W2"].T @ (YT - TT)), XT)),
+]
+
+
+def test_a_subscripted_square_where_layers_are_written_in_parentheses(tmp_path):
+    assert [bool(np.allclose(v, GT["W1"], atol=1e-7)) for _, v in TANH_CLAIMS] == [True, False]
+    forward = (r"$\mathbf{a} = W^{(1)}\mathbf{x} + \mathbf{b}^{(1)}$, $\mathbf{z} = \tanh(\mathbf{a})$, "
+               r"$\mathbf{y} = W^{(2)}\mathbf{z} + \mathbf{b}^{(2)}$, $E = \frac{1}{2}\|\mathbf{y} - \mathbf{t}\|^2$, "
+               r"$\boldsymbol{\delta}^{(2)} = \mathbf{y} - \mathbf{t}$, $\boldsymbol{\delta}^{(1)} = (1 - \mathbf{z}^2) \odot "
+               r"(W^{(2)})^\top \boldsymbol{\delta}^{(2)}$, $\nabla_{W^{(2)}} E = \boldsymbol{\delta}^{(2)} \mathbf{z}^\top$, "
+               r"$\nabla_{W^{(1)}} E = \boldsymbol{\delta}^{(1)} \mathbf{x}^\top$.")
+    got = _verify(tmp_path, TANH_SPEC, forward + "\n\n" + "\n\n".join(f"$${c}$$" for c, _ in TANH_CLAIMS) + "\n")
+    for claim, value in TANH_CLAIMS:
+        want = "correct" if np.allclose(value, GT["W1"], atol=1e-7) else "incorrect"
+        assert got[claim].verdict == want, (claim, got[claim].verdict, got[claim].message)
+
+
+# ---- the same unit-by-unit network as a worked example with its own numbers ----------------------------------------
+
+def test_a_worked_example_with_a_bias_per_unit_reads_its_own_numbers(tmp_path):
+    """Mazur's numbers with a bias per unit (b_3 the output's): before, reading them stopped with an internal error
+    (b_3 taken as a third layer's bias). Every number below is computed here, one planted wrong."""
+    v = {"x_1": 0.05, "x_2": 0.10, "w_1": 0.15, "w_2": 0.20, "w_3": 0.25, "w_4": 0.30, "w_5": 0.40, "w_6": 0.45,
+         "b_1": 0.35, "b_2": 0.35, "b_3": 0.60}
+    t, eta = 0.01, 0.5
+    h1 = _sig(v["w_1"] * v["x_1"] + v["w_2"] * v["x_2"] + v["b_1"])
+    h2 = _sig(v["w_3"] * v["x_1"] + v["w_4"] * v["x_2"] + v["b_2"])
+    o = _sig(v["w_5"] * h1 + v["w_6"] * h2 + v["b_3"])
+    d5 = (o - t) * o * (1 - o) * h1
+    given = ", ".join(f"${k} = {x}$" for k, x in v.items()) + f", target $t = {t}$, $\\eta = {eta}$."
+    right = rf"\frac{{\partial E}}{{\partial w_5}} = (o - t)\, o (1 - o)\, h_1 = {d5:.6f}"
+    step = rf"w_5^{{+}} = w_5 - \eta \frac{{\partial E}}{{\partial w_5}} = {v['w_5'] - eta * d5:.6f}"
+    planted = rf"\frac{{\partial E}}{{\partial w_6}} = (o - t)\, o (1 - o)\, h_2 = {1.1 * (o - t) * o * (1 - o) * h2:.6f}"
+    body = "\n\n".join([given, UNIT_FORWARD.replace("E = \\frac{1}{2}(t - o)^2", f"o = {o:.6f}"),
+                        f"$${right}$$", f"$${step}$$", f"$${planted}$$"]) + "\n"
+    got = _verify(tmp_path, UNIT_SPEC, body)
+    assert got[right].verdict == "correct", got[right].message
+    assert got[step].verdict == "correct", got[step].message
+    assert got[planted].verdict == "incorrect", got[planted].message
