@@ -674,6 +674,25 @@ def _bold_w_columns(claims, depth: int, declared) -> tuple[int, ...]:
                     found.add(int(m.group(1)))
     return tuple(sorted(n for n in transposed - plain if 1 <= n <= depth and f"w_{n}" not in declared))
 
+#: a weight or a bias with a layer number, as a script or right after the letter: W_2, W^{(2)}, W^{[2]}, W2, b_1
+_LAYERED_PARAMETER = re.compile(r"(?<![A-Za-z\\])[Wb]\s*(?:_\s*\{?\s*(\d)\s*\}?(?![0-9])|\^\s*\{?\s*[\[(]\s*(\d)\s*[\])]|(\d)(?![0-9]))")
+
+
+def _weighted_numbering(net, text: str) -> tuple:
+    """The spec's layers with weights, in order, where the answer numbers only those (d2l's and Ng's dropout: ``z_2 =
+    W_2 \\tilde h + b_2`` after a dropout layer the spec counts as layer 2): a weight or bias is written with the number
+    of one of the spec's dropout layers, which has none, and no number past the count of layers with weights. Only in a
+    network of dense and dropout layers (a normalisation layer carries the activation: the answer's a_k is not one
+    layer's). () when not so."""
+    if not any(layer.kind == "dropout" for layer in net.layers) or any(
+            layer.kind not in ("dense", "dropout") for layer in net.layers):
+        return ()
+    dense = tuple(layer.index for layer in net.layers if layer.kind == "dense")
+    numbers = {int(next(g for g in m.groups() if g)) for m in _LAYERED_PARAMETER.finditer(text[:200_000])}
+    if not numbers or max(numbers) > len(dense) or not any(1 <= k and net.layers[k - 1].kind == "dropout" for k in numbers):
+        return ()
+    return dense
+
 def mazur_numbered_layers(text: str, sizes) -> tuple[int, ...]:
     """The layers whose bare-numbered weights the answer's own products pair with their inputs as Mazur numbers them
     (w_k, k counted layer by layer and each unit's incoming weights in turn, multiplies input ((k − 1) mod n_in) + 1 of
@@ -1146,6 +1165,11 @@ def conventions(judge, claims) -> Reading | None:
     if "example_t" not in dict(base.options) and _EXAMPLE_T.search(text) and not _TIME_T.search(text):
         options.append(("example_t", True))  # Ng's Machine Learning: "for t = 1 to m", a^{(1)} := x^{(t)}, δ = a − y^{(t)}
         changes.append("(t) names a training example (x^{(t)}, y^{(t)}), not a layer or a step")
+    weighted = _weighted_numbering(judge.net, text) if "weighted_numbering" not in dict(base.options) else ()
+    if weighted:  # W_1, W_2 of a network dense → dropout → dense: the answer counts the layers with weights only
+        options.append(("weighted_numbering", weighted))
+        changes.append("layers numbered by their weights, the dropout layers not counted: "
+                       + ", ".join(f"W_{k} is the spec's layer {n}" for k, n in enumerate(weighted, start=1)))
     w_columns: tuple = ()
     if "w_layers" not in dict(base.options) and not {"mazur", "numbered_weights"} & {k for k, _ in options} and (
             _BOLD_W_LAYER.search(text)):

@@ -637,7 +637,7 @@ class Judge:
                        jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw, own), broadcast=self.net.has_kinds,
                        vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None,
                        denominator=self._denominator_layout(), weights=self.convention,
-                       weight_units=bool(dict(self.notation.options).get("weight_units")))
+                       weight_units=bool(dict(self.notation.options).get("weight_units")), numerator=self.numerator)
 
     def _varied(self, i: int, b: tuple) -> list:
         """The network's values at point ``i`` with each entry of the forward quantity ``b`` raised and lowered by a
@@ -4196,20 +4196,8 @@ class Judge:
 
     def _bind(self, claims) -> None:
         """Read the answer's own symbols (infer.bind_symbols) and remember which claims define them."""
-        from .infer import UNDEFINED, bind_symbols
-
         rows = _with_rows(claims)
-        for _ in range(3):  # a symbol defined with another one (P = softmax(…), then G_2 = (P − Y)/N) reads next round
-            fixed, macros, ids = bind_symbols(self, rows)
-            known = {k for k, _ in self.notation.fixed} | {k for k, v in self.notation.macros if v != UNDEFINED}
-            fixed = tuple(f for f in fixed if f[0] not in known)
-            macros = tuple(m for m in macros if m[0] not in known)
-            if fixed or macros:  # (a symbol left undefined by an earlier round may now read: its new value replaces it)
-                kept = tuple(m for m in self.notation.macros if m[0] not in {k for k, _ in macros})
-                self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=kept + macros)
-            self.defining.update(ids)
-            if not (fixed or macros):
-                break
+        own = self._bind_rounds(rows)
         from .gradletters import family_macros
         from .infer import _unknown
 
@@ -4221,7 +4209,38 @@ class Judge:
             for cid in [cid for cid, (_, message) in self.defining.items()
                         if any(f"own symbol {k} " in message for k in keys)]:
                 del self.defining[cid]  # (G_{Z_i} = …, its first use, was read as its definition: a claim about it)
+        bound = self.notation
         self._param_letters(claims)
+        letters = {k for k in own if re.fullmatch(r"[A-Za-z]", k)}
+        if letters and (self.notation.fixed, self.notation.macros) != (bound.fixed, bound.macros):
+            # the logit s = w^T a + b, then p = σ(s): with w and b bound (paramletters) the answer's own letters may name
+            # quantities (s is z⁽²⁾, p is ŷ) — read again, as symbols of its own
+            before, defining = self.notation, dict(self.defining)
+            self.notation = replace(self.notation, macros=tuple(m for m in self.notation.macros if m[0] not in letters))
+            self._bind_rounds(rows)
+            named = {k for k, _ in self.notation.fixed} & letters
+            if not named:
+                self.notation, self.defining = before, defining
+
+    def _bind_rounds(self, rows) -> set:
+        """The rounds of infer.bind_symbols (a symbol defined with another one, P = softmax(…), then G_2 = (P − Y)/N,
+        reads the next round); the keys of the macros they add."""
+        from .infer import UNDEFINED, bind_symbols
+
+        added: set = set()
+        for _ in range(3):
+            fixed, macros, ids = bind_symbols(self, rows)
+            known = {k for k, _ in self.notation.fixed} | {k for k, v in self.notation.macros if v != UNDEFINED}
+            fixed = tuple(f for f in fixed if f[0] not in known)
+            macros = tuple(m for m in macros if m[0] not in known)
+            if fixed or macros:  # (a symbol left undefined by an earlier round may now read: its new value replaces it)
+                kept = tuple(m for m in self.notation.macros if m[0] not in {k for k, _ in macros})
+                self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=kept + macros)
+                added |= {k for k, _ in macros}
+            self.defining.update(ids)
+            if not (fixed or macros):
+                break
+        return added
 
     def _param_letters(self, claims) -> None:
         """The answer's letters for weights and biases, bound from its forward definitions (paramletters.py)."""

@@ -101,6 +101,7 @@ class LayerReading:
         self.fixed: dict[str, tuple] = {}  # bngammaLc -> ("gamma", 2): the layers the context gives
         self.local = False
         self.dropout_letters: tuple | None = None  # (output, mask, input) of the answer's own y_i = m_i x_i / (1 − p)
+        self.tilde_dropout: tuple | None = None  # (mask, input) of the answer's \tilde h = m ⊙ h / q
 
     # -- the answer as a whole -----------------------------------------------------------------------------
     def prepare(self, claims) -> list:
@@ -118,6 +119,8 @@ class LayerReading:
             self.dropout_letters = _dropout_letters(claims)
             if self.dropout_letters is not None:  # its x_i are the dropout's input entries (not Rumelhart's total inputs)
                 judge.notation = replace(judge.notation, options=judge.notation.options + (("input_entries", True),))
+            else:
+                self.tilde_dropout = _tilde_dropout(claims)
         out = []
         plain = False  # (FortiLeiZhang's y = γ · x, β dropped: his x is x̂ until a definition writes x̂ again)
         current = None  # (the answer's latest definition of its dropout output: a redefinition, y_i = x_i in test mode,
@@ -242,6 +245,11 @@ class LayerReading:
             for letter, layer in ((out, d), (inp, d - 1)):
                 text = re.sub(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])(?!\s*\^\s*\{{?\s*[\[(])",
                               lambda m, layer=layer: "\\" + self._fixed("bnx", layer) + " ", text)
+        if self.tilde_dropout is not None:  # d2l's \tilde{h} = m ⊙ h / (1 − p): the mask and the output
+            mask, inp = self.tilde_dropout
+            d = self.dropouts[0].index
+            text = re.sub(_BOLD_LETTER.format(mask), r"\\bnmask ", _BOLD_TILDE.sub(
+                lambda m: ("\\" + self._fixed("bnx", d) + " ") if (m.group(1) or m.group(2)) == inp else m.group(0), text))
         text = _MASK.sub(r"\\bnmask ", text)
         ps = {layer.settings_dict["p"] for layer in self.dropouts}
         if (_ONE_MINUS_P.search(text) or self.dropout_letters is not None) and len(ps) == 1:  # (p: the drop rate its
@@ -440,6 +448,39 @@ _DROPOUT_DEF = re.compile(
     rf"^\s*([a-z]){_I}\s*=\s*(?:\\frac\s*\{{\s*([a-z]){_I}{_TIMES}([a-z]){_I}\s*\}}\s*\{{\s*1\s*-\s*p\s*\}}"
     rf"|\\frac\s*\{{\s*1\s*\}}\s*\{{\s*1\s*-\s*p\s*\}}{_TIMES}([a-z]){_I}{_TIMES}([a-z]){_I}"
     rf"|([a-z]){_I}{_TIMES}([a-z]){_I}\s*/\s*\(\s*1\s*-\s*p\s*\))\s*$")
+
+
+#: a letter, bold or not, standing alone (format with the letter): m, \mathbf{m}, \boldsymbol m
+_BOLD_LETTER = r"\\(?:mathbf|boldsymbol|bm)\s*\{{\s*{0}\s*\}}|\\(?:mathbf|boldsymbol|bm)\s+{0}(?![A-Za-z])|(?<![A-Za-z\\]){0}(?![A-Za-z])"
+#: a tilde over a letter, bold or not: \tilde{h}, \tilde{\mathbf{h}}, \tilde h
+_BOLD_TILDE = re.compile(r"\\(?:tilde|widetilde)\s*\{\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*([a-z])\s*\}|([a-z]))\s*\}"
+                         r"|\\(?:tilde|widetilde)\s+([a-z])(?![A-Za-z])")
+#: the elementwise product of two letters, bold or not: m \odot h, \mathbf{r} * \mathbf{a}
+_ONE = r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*([a-z])\s*\}|(?<![A-Za-z\\])([a-z])(?![A-Za-z_^]))"
+_MASKED_PRODUCT = re.compile(_ONE + r"\s*(?:\\odot|\\circ|\*|\\otimes)\s*" + _ONE)
+
+
+def _tilde_dropout(claims) -> tuple | None:
+    """(mask, input) of an answer that defines the dropout's output as a tilde over its input times a mask of its own
+    letter (d2l, Srivastava et al.: ``\\mathbf{m} \\sim \\mathrm{Bernoulli}(q)`` in prose, ``\\tilde{\\mathbf{h}} =
+    \\frac{\\mathbf{m} \\odot \\mathbf{h}}{q}``); None unless one such definition, with a mask letter no quantity's."""
+    found = set()
+    for c in claims[:2000]:
+        text = c.latex[:400]
+        lhs = _BOLD_TILDE.match(text.lstrip())
+        if lhs is None or "=" not in text:
+            continue
+        letter = lhs.group(1) or lhs.group(2) or lhs.group(3)
+        product = _MASKED_PRODUCT.search(text.split("=", 1)[1])
+        if product is None:
+            continue
+        pair = [product.group(1) or product.group(2), product.group(3) or product.group(4)]
+        if letter in pair and pair[0] != pair[1]:
+            found.add((pair[1 - pair.index(letter)], letter))
+    if len(found) != 1:
+        return None
+    mask, letter = next(iter(found))
+    return (mask, letter) if mask not in "xhazy" else None
 
 
 def _dropout_letters(claims) -> tuple | None:

@@ -148,15 +148,25 @@ def _same_vector(a: tuple, b: tuple, net) -> bool:
     return layer.units == 1 or net.layers.index(layer) == 0 and net.inputs == 1
 
 
+#: an affine right side: a sum (s = w^T a + b), no function applied to the whole of it
+_AFFINE_SUM = re.compile(r"^[^(){}]*?[A-Za-z][^()]*\+")
+
+
 def _forward_definitions(claims, notation: Notation, depth: int):
-    """(claim, left, right) of the claims ``q = …`` whose left side reads as a forward quantity (z, h, ŷ or an entry
-    of one) and whose right side is not a derivative: the answer's forward equations."""
+    """(claim, left sides, right) of the claims ``q = …`` whose left side reads as a forward quantity (z, h, ŷ or an
+    entry of one) and whose right side is not a derivative: the answer's forward equations. A letter of the answer's
+    own defined as a sum (the logit ``s = \\mathbf{w}^\\top \\mathbf{a} + b``, a symbol of its own: infer.bind_symbols) is
+    a summed input of some layer: its left sides are every layer's z."""
+    own = {k for k, _ in notation.macros if re.fullmatch(r"[A-Za-z]", k)}
     for c in claims:
         text = _normal(c.latex)
         if "\\partial" in text or "\\nabla" in text:
             continue
         sides = _sides(text)
         if len(sides) != 2 or len(sides[1]) > 400 or len(sides[0]) > 40:
+            continue
+        if sides[0].strip() in own and _AFFINE_SUM.match(sides[1]):
+            yield c, [f"z^{{({n})}}" for n in range(1, depth + 1)], sides[1]
             continue
         try:
             node = parse_expr(sides[0], notation, depth)
@@ -165,7 +175,7 @@ def _forward_definitions(claims, notation: Notation, depth: int):
         if node.op in ("comp", "entry"):
             node = node.args[0]
         if node.op == "q" and node.value[0] in ("z", "h", "yhat"):
-            yield c, sides[0], sides[1]
+            yield c, [sides[0]], sides[1]
 
 
 def parameter_letters(judge, claims) -> tuple[dict, dict, list]:
@@ -183,14 +193,14 @@ def parameter_letters(judge, claims) -> tuple[dict, dict, list]:
     saved = judge.truth.samples
     tried = 0
     try:
-        for c, lhs, rhs in _forward_definitions(claims, notation, depth):
+        for c, lefts, rhs in _forward_definitions(claims, notation, depth):
             if tried >= MAX_DEFINITIONS:
                 break
             kinds = {x: _kind(x, notation, depth) for x in _letters(rhs) if x not in known}
             unknown = [x for x, k in kinds.items() if k == "unknown"]
-            if not unknown:
-                continue
             generic = [x for x, k in kinds.items() if k == "generic" and not _layered_elsewhere(x, text)]
+            if not unknown and not (len(lefts) > 1 and generic):
+                continue  # (an own letter's sum: its w and b are tried though the parser reads them for any layer)
             letters = unknown + generic
             if len(letters) > MAX_LETTERS:
                 continue
@@ -202,7 +212,8 @@ def parameter_letters(judge, claims) -> tuple[dict, dict, list]:
                 if len({cand[:2] for cand in combo}) < len(combo):
                     continue  # two letters, one parameter (W and Wᵀ): not two names of one thing
                 binding = dict(zip(letters, combo, strict=True))
-                if _fits(judge, lhs, rhs, _with(notation, binding)):
+                read = _with(notation, binding)
+                if any(_fits(judge, lhs, rhs, read) for lhs in lefts):
                     fits.append(binding)
             if not fits:
                 continue

@@ -2085,6 +2085,11 @@ class _Parser:
             raise NoSuchLayer("\\hat y is the output: the claim's unit is an output unit")  # Fuat's δ_k = ∂Err/∂ŷ σ'(u_k)
         if base is not None and layer is not None:
             layer -= self.offset("b" if zero else base)
+            if self.opts.get("weighted_numbering") and isinstance(layer, int) and layer >= 1:
+                weighted = self.opts["weighted_numbering"]  # (infer._weighted_numbering: dropout layers not counted)
+                if layer > len(weighted):
+                    raise NoSuchLayer(f"{name} names layer {layer}, but the answer numbers {len(weighted)} layers with weights")
+                layer = weighted[layer - 1]
             if self.flags.get("implicit"):
                 if ANY_LAYER not in self.layer_env or not self.unindexed:
                     raise Unreadable(f"{name} names a layer while the claim leaves others without a layer index; write every layer")

@@ -54,6 +54,9 @@ class Context:
     #: a single index on W always names a unit, even in a layer of one unit (Nilsson's W_i^{(j)} beside δ_i^{(j)}:
     #: nilssonletters.py); else a one-unit layer's W_k is its k-th weight, as logistic regression writes it
     weight_units: bool = False
+    #: the answer writes the chain rule in the numerator layout (Judge.numerator): its ∂J/∂z of one sample is a row, so
+    #: (∂J/∂z)^T is the column (∂J/∂W = (∂J/∂z)^T x^T)
+    numerator: bool = False
 
 
 #: the note of a dot read as a dot product
@@ -872,6 +875,10 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
     if (a.ndim == 2 and b.ndim == 2 and a.shape[1] == 1 and a.shape[0] == b.shape[0] > 1 and node.args[1].op == "jac"
             and gradient_of_scalar(node.args[0])):
         _note(ctx, NUMERATOR_LAYOUT)  # ∂J/∂z ∂z/∂x: the chain rule with a Jacobian on the right takes ∂J/∂z as a row
+        return a.T @ b
+    if (ctx.numerator and a.ndim == 2 and b.ndim == 2 and a.shape[0] == 1 < a.shape[1] and b.shape[0] == 1
+            and node.args[0].op == "T" and gradient_of_scalar(node.args[0].args[0])):
+        _note(ctx, NUMERATOR_LAYOUT)  # (∂J/∂z)^T x^T where the answer's ∂J/∂z is a row: the column δ times xᵀ
         return a.T @ b
     if (scaled := diagonal_product(a, b, node)) is not None:
         _note(ctx, DIAGONAL)  # Imperial's σ'(z^{(3)}) W^{(3)}: diag(σ'(z^{(3)})) W^{(3)}

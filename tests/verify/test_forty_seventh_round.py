@@ -318,3 +318,184 @@ def test_a_worked_example_with_a_bias_per_unit_reads_its_own_numbers(tmp_path):
     assert got[right].verdict == "correct", got[right].message
     assert got[step].verdict == "correct", got[step].message
     assert got[planted].verdict == "incorrect", got[planted].message
+
+
+# ---- numerator layout: (∂L/∂z_1)^T is the column where the answer's ∂L/∂z_1 is a row -------------------------------
+
+SOFTMAX_SPEC = """name = "numerator"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "softmax"
+
+[loss]
+name = "cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+XN, YN = rng.normal(size=3), np.eye(2)[1]
+PN = {"W1": rng.normal(size=(4, 3)), "b1": rng.normal(size=4), "W2": rng.normal(size=(2, 4)), "b2": rng.normal(size=2)}
+
+
+def _softmax_loss(p):
+    z = p["W2"] @ _sig(p["W1"] @ XN + p["b1"]) + p["b2"]
+    return float(-YN @ (z - z.max() - np.log(np.sum(np.exp(z - z.max())))))
+
+
+GN = central_differences(_softmax_loss, {k: v.copy() for k, v in PN.items()})
+HN = _sig(PN["W1"] @ XN + PN["b1"])
+ZN = PN["W2"] @ HN + PN["b2"]
+YHN = np.exp(ZN - ZN.max()) / np.sum(np.exp(ZN - ZN.max()))
+ROW = ((YHN - YN) @ PN["W2"]) * HN * (1 - HN)  # ∂L/∂z_1 as the answer's row
+
+
+def test_a_transposed_row_gradient_in_the_numerator_layout(tmp_path):
+    right = r"\frac{\partial L}{\partial W_1} = \left(\frac{\partial L}{\partial \mathbf{z}_1}\right)^T \mathbf{x}^T"
+    wrong = r"\frac{\partial L}{\partial \mathbf{b}_1} = \left(\frac{\partial L}{\partial \mathbf{z}_1}\right)^T \odot \mathbf{h}"
+    assert np.allclose(np.outer(ROW, XN), GN["W1"], atol=1e-7)
+    body = (r"We use numerator layout: the derivative of a scalar by a column vector is a row vector. Network: "
+            r"$\mathbf{z}_1 = W_1\mathbf{x} + \mathbf{b}_1$, $\mathbf{h} = \sigma(\mathbf{z}_1)$, $\mathbf{z}_2 = W_2\mathbf{h} + "
+            r"\mathbf{b}_2$, $\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{z}_2)$." "\n\n"
+            r"$$\frac{\partial L}{\partial \mathbf{h}} = \frac{\partial L}{\partial \mathbf{z}_2}\frac{\partial \mathbf{z}_2}"
+            r"{\partial \mathbf{h}} = (\hat{\mathbf{y}} - \mathbf{y})^T W_2$$" "\n\n"
+            f"$${right}$$\n\n$${wrong}$$\n")
+    got = _verify(tmp_path, SOFTMAX_SPEC, body)
+    assert got[right].verdict == "correct", got[right].message
+    assert got[wrong].verdict == "incorrect", got[wrong].message
+
+
+# ---- dropout: layers numbered by their weights, the mask the answer's own letter -------------------------------------
+
+DROPOUT_SPEC = """name = "dropout"
+convention = "row"
+inputs = 4
+
+[[layers]]
+units = 5
+activation = "relu"
+
+[[layers]]
+kind = "dropout"
+p = 0.5
+
+[[layers]]
+units = 3
+activation = "softmax"
+
+[loss]
+name = "cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+DROPOUT_FORWARD = (r"Inverted dropout on the hidden layer, keep probability $q = 1 - p$ with $p = 0.5$: "
+                   r"$\mathbf{h} = \mathrm{ReLU}(W_1 \mathbf{x} + \mathbf{b}_1)$, $\mathbf{m} \sim \mathrm{Bernoulli}(q)$, "
+                   r"$\tilde{\mathbf{h}} = \frac{\mathbf{m} \odot \mathbf{h}}{q}$, $\mathbf{z}_2 = W_2\tilde{\mathbf{h}} + "
+                   r"\mathbf{b}_2$, $\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{z}_2)$.")
+XD, YD, MASK = rng.normal(size=4), np.eye(3)[2], np.array([1.0, 0.0, 1.0, 1.0, 0.0])
+PD = {"W1": rng.normal(size=(5, 4)), "b1": 2 + rng.random(5), "W2": rng.normal(size=(3, 5)), "b2": rng.normal(size=3)}
+
+
+def _dropout_loss(p):
+    h = np.maximum(0, p["W1"] @ XD + p["b1"])
+    z = p["W2"] @ (MASK * h / 0.5) + p["b2"]
+    return float(-YD @ (z - z.max() - np.log(np.sum(np.exp(z - z.max())))))
+
+
+GD = central_differences(_dropout_loss, {k: v.copy() for k, v in PD.items()})
+HD = np.maximum(0, PD["W1"] @ XD + PD["b1"])
+ZD = PD["W2"] @ (MASK * HD / 0.5) + PD["b2"]
+YHD = np.exp(ZD - ZD.max()) / np.sum(np.exp(ZD - ZD.max()))
+DROPOUT_CLAIMS = [
+    (r"\frac{\partial L}{\partial W_2} = (\hat{\mathbf{y}} - \mathbf{y})\tilde{\mathbf{h}}^T", "W2",
+     np.outer(YHD - YD, MASK * HD / 0.5)),
+    (r"\frac{\partial L}{\partial W_1} = \left(\frac{\mathbf{m}}{q} \odot W_2^T(\hat{\mathbf{y}} - \mathbf{y}) \odot "
+     r"\mathbb{1}[\mathbf{h} > 0]\right)\mathbf{x}^T", "W1", np.outer(MASK / 0.5 * (PD["W2"].T @ (YHD - YD)) * (HD > 0), XD)),
+    (r"\frac{\partial L}{\partial W_1} = \left(\mathbf{m} \odot W_2^T(\hat{\mathbf{y}} - \mathbf{y}) \odot "  # the 1/q left out
+     r"\mathbb{1}[\mathbf{h} > 0]\right)\mathbf{x}^T", "W1", np.outer(MASK * (PD["W2"].T @ (YHD - YD)) * (HD > 0), XD)),
+]
+
+
+def test_dropout_with_the_answers_own_numbering_and_mask(tmp_path):
+    """The answer's W_2 is the spec's layer 3 (the dropout layer 2 has no weights); its m is the mask and \\tilde h the
+    dropout's output. The oracle's mask is one draw; verify draws its own: a formula right for one mask is right for all
+    (checked at the oracle's draw here, the formulas being the same in m)."""
+    assert [bool(np.allclose(v, GD[p], atol=1e-7)) for _, p, v in DROPOUT_CLAIMS] == [True, True, False]
+    got = _verify(tmp_path, DROPOUT_SPEC, DROPOUT_FORWARD + "\n\n" + "\n\n".join(f"$${c}$$" for c, _, _ in DROPOUT_CLAIMS) + "\n")
+    for claim, p, value in DROPOUT_CLAIMS:
+        want = "correct" if np.allclose(value, GD[p], atol=1e-7) else "incorrect"
+        assert got[claim].verdict == want, (claim, got[claim].verdict, got[claim].message)
+    forward = got[r"\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{z}_2)"]
+    assert forward.verdict == "correct", forward.message  # (before: z_2 the dropout layer's, "expected 3×1, gives 5×1")
+
+
+def test_the_spec_numbering_of_a_dropout_network_stays(tmp_path):
+    """An answer that numbers the dropout layer as the spec does (W^{(3)}) is read as before."""
+    claim = r"\frac{\partial J}{\partial W^{(3)}} = (\hat{y} - y) {h^{(2)}}^T"
+    got = _verify(tmp_path, DROPOUT_SPEC, f"$${claim}$$\n")
+    assert got[claim].verdict == "correct", got[claim].message
+
+
+# ---- Goodfellow's logit: s = w^T a + b, p = σ(s), the hidden layer's own letters U and c ---------------------------
+
+LOGIT_SPEC = """name = "logit"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "tanh"
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+
+[loss]
+name = "binary_cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+XL, YL = rng.normal(size=3), 1.0
+PL = {"U": rng.normal(size=(4, 3)), "c": rng.normal(size=4), "w": rng.normal(size=4), "b": np.array(rng.normal())}
+
+
+def _logit_loss(p):
+    s = p["w"] @ np.tanh(p["U"] @ XL + p["c"]) + p["b"]
+    return float(np.log1p(np.exp(-s)) if YL == 1 else np.log1p(np.exp(s)))
+
+
+GL = central_differences(_logit_loss, {k: v.copy() for k, v in PL.items()})
+AL = np.tanh(PL["U"] @ XL + PL["c"])
+PRL = _sig(PL["w"] @ AL + PL["b"])
+LOGIT_CLAIMS = [
+    (r"\frac{\partial \ell}{\partial s} = p - y", None, None),
+    (r"\frac{\partial \ell}{\partial \mathbf{w}} = (p - y)\mathbf{a}", "w", (PRL - YL) * AL),
+    (r"\frac{\partial \ell}{\partial b} = p - y", "b", PRL - YL),
+    (r"\frac{\partial \ell}{\partial \mathbf{U}} = \left[(p-y)\mathbf{w} \odot (1 - \mathbf{a}^2)\right]\mathbf{x}^\top", "U",
+     np.outer((PRL - YL) * PL["w"] * (1 - AL ** 2), XL)),
+    (r"\frac{\partial \ell}{\partial \mathbf{c}} = (p-y)\mathbf{w} \odot (1 - \mathbf{a}\odot\mathbf{a})", "c",
+     (PRL - YL) * PL["w"] * (1 - AL ** 2)),
+    (r"\frac{\partial \ell}{\partial \mathbf{c}} = (p-y)\mathbf{w}", "c", (PRL - YL) * PL["w"]),  # slip: tanh's slope left out
+]
+
+
+def test_a_logit_and_a_probability_of_the_answers_own(tmp_path):
+    forward = (r"Let $\mathbf{a} = \tanh(\mathbf{U}\mathbf{x} + \mathbf{c})$ be the hidden layer, $s = \mathbf{w}^\top "
+               r"\mathbf{a} + b$ the logit and $p = \sigma(s)$ the predicted probability. The loss is $\ell = -y\log p - "
+               r"(1-y)\log(1-p)$.")
+    got = _verify(tmp_path, LOGIT_SPEC, forward + "\n\n" + "\n\n".join(f"$${c}$$" for c, _, _ in LOGIT_CLAIMS) + "\n")
+    for claim, p, value in LOGIT_CLAIMS:
+        want = "correct" if p is None or np.allclose(value, GL[p], atol=1e-7) else "incorrect"
+        assert got[claim].verdict == want, (claim, got[claim].verdict, got[claim].message)
+    assert "z2" in got[r"s = \mathbf{w}^\top \mathbf{a} + b"].message  # the logit is read as the output's summed input
