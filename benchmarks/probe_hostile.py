@@ -316,7 +316,7 @@ def probes() -> list[Probe]:
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
             + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five()
-            + round_forty_six())
+            + round_forty_six() + round_forty_seven())
 
 
 def _example(name: str) -> str:
@@ -5828,6 +5828,43 @@ def round_forty_six() -> list[Probe]:
        + "$$x = \\sum_{i=1}^N P" + "[i,:]" * 10_000 + "$$\n", spec_text=soft)
     md("P_{i, y_i} 10^4 times in one sum, labels nested", rows + "$$L = -\\frac{1}{N}\\sum_{i=1}^N " + " + ".join(
         "\\log P_{i, y_i}" for _ in range(10_000)) + "$$\n\n$$L = \\sum_{i=1}^N P_{i, y_{y_{y_i}}}$$\n", spec_text=soft)
+    return out
+
+
+def round_forty_seven() -> list[Probe]:
+    """Round forty-seven (a student's own letters): units named in Mazur's words (net_{h1} 10^4 times in one sum, names
+    nested in scripts); a bold w_l^T 10^4 times in one claim and in 1900 claims; a dropout network's W_k written 10^4
+    times and with numbers past its layers; a tilde-dropout definition 10^4 times; an own logit's sum in 1900 claims
+    and in a network of 40 layers (past the 4 layers tried); P_{ij} defined entry by entry with 10^4 terms;
+    (G)_{i,:} 10^4 times in one sum."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r47: ")
+    units = spec(layer(2, '"sigmoid"') + layer(1, '"sigmoid"'))
+    md("net_{h1} 10^4 times in one sum, nested names", "$net_{h1} = " + " + ".join("w_1 net_{h1}" for _ in range(10_000))
+       + "$\n\n$net_{h_{h_{h1}}} = w_1 x_1$\n\n$h_1 = \\sigma(net_{h1})$\n", spec_text=units)
+    md("a bold w_2^T 10^4 times in one claim and in 1900 claims", "$$\\hat y = \\sigma(" + " + ".join(
+        "\\mathbf{w}_2^T \\mathbf{h}" for _ in range(10_000)) + " + b_2)$$\n\n" + "".join(
+        f"$$z_{{{k}}} = \\mathbf{{w}}_2^T \\mathbf{{h}} + b_2 + {k}$$\n\n" for k in range(1900)), spec_text=units)
+    drop = spec(layer(5, '"relu"') + '[[layers]]\nkind = "dropout"\np = 0.5\n' + layer(3, '"softmax"'), loss="cross_entropy")
+    md("a dropout network's W_2 10^4 times, numbers past its layers", "$$z_2 = " + " + ".join(
+        "W_2 \\tilde{h}" for _ in range(10_000)) + "$$\n\n$$W_9 = W_2$$\n\n$$\\tilde{h} = "
+       + " + ".join("m \\odot h" for _ in range(10_000)) + "$$\n", spec_text=drop)
+    md("a tilde-dropout definition in 1900 claims", "".join(
+        f"$$\\tilde{{\\mathbf{{h}}}} = \\frac{{\\mathbf{{m}} \\odot \\mathbf{{h}}}}{{q}} + {k}$$\n\n" for k in range(1900)),
+       spec_text=drop)
+    logit = spec(layer(4, '"tanh"') + layer(1, '"sigmoid"'), loss="binary_cross_entropy")
+    md("an own logit's sum in 1900 claims", "$\\mathbf{a} = \\tanh(\\mathbf{U}\\mathbf{x} + \\mathbf{c})$\n\n" + "".join(
+        f"$$s = \\mathbf{{w}}^\\top \\mathbf{{a}} + b + {k}$$\n\n" for k in range(1900))
+       + "$$p = \\sigma(s)$$\n", spec_text=logit)
+    deep = spec("".join(layer(3, '"tanh"') for _ in range(39)) + layer(1, '"sigmoid"'), loss="binary_cross_entropy")
+    md("an own logit's sum in a network of 40 layers", "$s = \\mathbf{w}^\\top \\mathbf{a} + b$\n\n$p = \\sigma(s)$\n\n"
+       "$$\\frac{\\partial \\ell}{\\partial s} = p - y$$\n", spec_text=deep)
+    soft = spec(layer(4, '"relu"') + layer(3, '"softmax"'), loss="cross_entropy")
+    rows = "Let $X \\in \\mathbb{R}^{N \\times 2}$ hold the examples as rows, $S = HW_2 + b_2$.\n\n"
+    md("P_{ij} entry by entry with 10^4 terms; (G)_{i,:} 10^4 times in one sum", rows + "$$L = \\frac{1}{N}\\sum_{i=1}^N "
+       "-\\log P_{i, y_i}$$\n\n$$P_{ij} = " + " + ".join("\\frac{e^{S_{ij}}}{\\sum_k e^{S_{ik}}}" for _ in range(10_000))
+       + "$$\n\n$$\\frac{\\partial L}{\\partial b_2} = \\sum_{i=1}^N " + " + ".join(
+           "\\left(\\frac{\\partial L}{\\partial S}\\right)_{i,:}" for _ in range(10_000)) + "$$\n", spec_text=soft)
     return out
 
 

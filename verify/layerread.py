@@ -249,7 +249,12 @@ class LayerReading:
             mask, inp = self.tilde_dropout
             d = self.dropouts[0].index
             text = re.sub(_BOLD_LETTER.format(mask), r"\\bnmask ", _BOLD_TILDE.sub(
-                lambda m: ("\\" + self._fixed("bnx", d) + " ") if (m.group(1) or m.group(2)) == inp else m.group(0), text))
+                lambda m: ("\\" + self._fixed("bnx", d) + " ") if inp and (m.group(1) or m.group(2) or m.group(3)) == inp
+                else m.group(0), text))
+        elif self.dropout_letters is None and _M_BESIDE_ODOT.search(text):
+            raise _Ambiguous("m beside ⊙ in a network with dropout is the mask, but the answer defines no dropout output "
+                             "with it (\\tilde{h} = m ⊙ h / (1 − p)), and a bare m is also the number of examples; write "
+                             "the mask as \\text{mask}, or define the dropout's output with it")
         text = _MASK.sub(r"\\bnmask ", text)
         ps = {layer.settings_dict["p"] for layer in self.dropouts}
         if (_ONE_MINUS_P.search(text) or self.dropout_letters is not None) and len(ps) == 1:  # (p: the drop rate its
@@ -452,6 +457,11 @@ _DROPOUT_DEF = re.compile(
 
 #: a letter, bold or not, standing alone (format with the letter): m, \mathbf{m}, \boldsymbol m
 _BOLD_LETTER = r"\\(?:mathbf|boldsymbol|bm)\s*\{{\s*{0}\s*\}}|\\(?:mathbf|boldsymbol|bm)\s+{0}(?![A-Za-z])|(?<![A-Za-z\\]){0}(?![A-Za-z])"
+#: a bare m (bold or not) in an elementwise product: m ⊙ h, h * m, \\frac{\\mathbf{m}}{q} \\odot g
+_M_BESIDE_ODOT = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*m\s*\}|(?<![A-Za-z\\])m(?![A-Za-z_^]))\s*\}?\s*(?:\{[^{}]{0,20}\}\s*)?"
+                            r"(?:\\odot|\\circ)|(?:\\odot|\\circ)\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*m\s*\}|m(?![A-Za-z_^]))")
+#: a definition of a summed input: z_2 = …, \mathbf{z}^{(2)} = …, Z_2 = …
+_SUMMED_LHS = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[zZ]\s*\}|[zZ])\s*(?:[_^]\s*(?:\{[^{}=]{0,12}\}|\w)\s*){0,2}=")
 #: a tilde over a letter, bold or not: \tilde{h}, \tilde{\mathbf{h}}, \tilde h
 _BOLD_TILDE = re.compile(r"\\(?:tilde|widetilde)\s*\{\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*([a-z])\s*\}|([a-z]))\s*\}"
                          r"|\\(?:tilde|widetilde)\s+([a-z])(?![A-Za-z])")
@@ -463,23 +473,30 @@ _MASKED_PRODUCT = re.compile(_ONE + r"\s*(?:\\odot|\\circ|\*|\\otimes)\s*" + _ON
 def _tilde_dropout(claims) -> tuple | None:
     """(mask, input) of an answer that defines the dropout's output as a tilde over its input times a mask of its own
     letter (d2l, Srivastava et al.: ``\\mathbf{m} \\sim \\mathrm{Bernoulli}(q)`` in prose, ``\\tilde{\\mathbf{h}} =
-    \\frac{\\mathbf{m} \\odot \\mathbf{h}}{q}``); None unless one such definition, with a mask letter no quantity's."""
-    found = set()
+    \\frac{\\mathbf{m} \\odot \\mathbf{h}}{q}``), or (mask, None) of one that writes the mask inside the next layer's
+    sum (``\\mathbf{z}_2 = W_2 (\\mathbf{m} \\odot \\mathbf{h}) / q + \\mathbf{b}_2``); None unless one such reading, with a
+    mask letter no quantity's."""
+    found, masks = set(), set()
     for c in claims[:2000]:
         text = c.latex[:400]
-        lhs = _BOLD_TILDE.match(text.lstrip())
-        if lhs is None or "=" not in text:
+        if "=" not in text:
             continue
-        letter = lhs.group(1) or lhs.group(2) or lhs.group(3)
+        lhs = _BOLD_TILDE.match(text.lstrip())
         product = _MASKED_PRODUCT.search(text.split("=", 1)[1])
         if product is None:
             continue
         pair = [product.group(1) or product.group(2), product.group(3) or product.group(4)]
+        letter = lhs and (lhs.group(1) or lhs.group(2) or lhs.group(3))
         if letter in pair and pair[0] != pair[1]:
             found.add((pair[1 - pair.index(letter)], letter))
-    if len(found) != 1:
+        elif lhs is None and _SUMMED_LHS.match(text) and len(set(pair) & set("ha")) == 1 and pair[0] != pair[1]:
+            masks.add(next(v for v in pair if v not in "ha"))  # z_2 = W_2 (m ⊙ h)/q + b_2: m the mask, no output named
+    if len(found) == 1:
+        mask, letter = next(iter(found))
+    elif not found and len(masks) == 1:
+        mask, letter = next(iter(masks)), None
+    else:
         return None
-    mask, letter = next(iter(found))
     return (mask, letter) if mask not in "xhazy" else None
 
 

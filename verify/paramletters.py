@@ -33,6 +33,8 @@ _SCRIPT_OPEN = re.compile(r"[_^]\s*\{")
 MAX_LETTERS = 3
 MAX_DEFINITIONS = 12
 MAX_ASSIGNMENTS = 400
+#: an own letter's sum (s = w^T a + b) is tried as the summed input of each layer only in a network of at most this many
+MAX_OWN_SUM_LAYERS = 4
 
 
 def _letters(rhs: str) -> list[str]:
@@ -166,7 +168,8 @@ def _forward_definitions(claims, notation: Notation, depth: int):
         if len(sides) != 2 or len(sides[1]) > 400 or len(sides[0]) > 40:
             continue
         if sides[0].strip() in own and _AFFINE_SUM.match(sides[1]):
-            yield c, [f"z^{{({n})}}" for n in range(1, depth + 1)], sides[1]
+            if depth <= MAX_OWN_SUM_LAYERS:  # (each assignment is tried at every layer: bounded, issue 12)
+                yield c, [f"z^{{({n})}}" for n in range(1, depth + 1)], sides[1]
             continue
         try:
             node = parse_expr(sides[0], notation, depth)

@@ -499,3 +499,20 @@ def test_a_logit_and_a_probability_of_the_answers_own(tmp_path):
         want = "correct" if p is None or np.allclose(value, GL[p], atol=1e-7) else "incorrect"
         assert got[claim].verdict == want, (claim, got[claim].verdict, got[claim].message)
     assert "z2" in got[r"s = \mathbf{w}^\top \mathbf{a} + b"].message  # the logit is read as the output's summed input
+
+
+def test_dropout_with_the_mask_inside_the_next_layers_sum(tmp_path):
+    """z_2 = W_2 (m ⊙ h)/q + b_2 names m the mask without a tilde output; a bare m beside ⊙ with no such definition is
+    not read as the number of examples (unchecked, with the reason: it was a false reject once W_2 read)."""
+    forward = (r"Inverted dropout, keep probability $q = 1 - p$: $\mathbf{h} = \mathrm{ReLU}(W_1 \mathbf{x} + \mathbf{b}_1)$, "
+               r"$\mathbf{z}_2 = W_2 (\mathbf{m} \odot \mathbf{h}) / q + \mathbf{b}_2$.")
+    right = r"\frac{\partial L}{\partial W_2} = (\hat{\mathbf{y}} - \mathbf{y})(\mathbf{m} \odot \mathbf{h})^T / q"
+    slip = r"\frac{\partial L}{\partial W_2} = (\hat{\mathbf{y}} - \mathbf{y})(\mathbf{m} \odot \mathbf{h})^T"
+    assert np.allclose(np.outer(YHD - YD, MASK * HD / 0.5), GD["W2"], atol=1e-7)
+    assert not np.allclose(np.outer(YHD - YD, MASK * HD), GD["W2"], atol=1e-7)
+    got = _verify(tmp_path, DROPOUT_SPEC, forward + f"\n\n$${right}$$\n\n$${slip}$$\n")
+    assert got[right].verdict == "correct", got[right].message
+    assert got[slip].verdict == "incorrect", got[slip].message
+    alone = r"\frac{\partial L}{\partial \mathbf{h}} = \frac{\mathbf{m}}{q} \odot W_2^T(\hat{\mathbf{y}} - \mathbf{y})"
+    got = _verify(tmp_path, DROPOUT_SPEC, r"Keep probability $q = 1 - p$." + f"\n\n$${alone}$$\n")
+    assert got[alone].verdict == "unchecked" and "mask" in got[alone].message, got[alone].message
