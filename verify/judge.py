@@ -3682,6 +3682,11 @@ class Judge:
             self.consts["gamma"] = self.consts["lr"]  # ESL's and CMU 10-601's θ ← θ − γ ∂J/∂θ: γ the learning rate
         if "mu" not in self.consts and "lr" in self.consts and any(_STEP_MU.search(c.latex) for c in claims):
             self.consts["mu"] = self.consts["lr"]  # Porr's Δω_{ji} = −μ ∂E/∂ω_{ji}: μ the learning rate (no momentum)
+        if (any(layer.activation == "leaky_relu" for layer in self.net.layers) and "gamma" in self.consts
+                and PARAM + "alpha" not in self.consts and any(_ALPHA_SLOPE.search(c.latex[:4000]) for c in claims)
+                and not any(_ALPHA_STEP.search(c.latex[:4000]) for c in claims)):
+            self.consts["alpha"] = self.consts["gamma"]  # "leaky ReLU (α = 0.01)", g(z) = αz for z ≤ 0: α the slope
+            self.inferred += ("α is leaky ReLU's slope (the answer's own g(z) = α z for z ≤ 0; α never steps a parameter)",)
         if not self.numeric and _bias_free(claims) and any(p.bias for p in self.truth.program.params):
             self._zero_biases()  # (a spec whose layers all say bias = false has no bias to set to 0)
         settled = conventions(self, claims)
@@ -4210,7 +4215,7 @@ class Judge:
                         if any(f"own symbol {k} " in message for k in keys)]:
                 del self.defining[cid]  # (G_{Z_i} = …, its first use, was read as its definition: a claim about it)
         bound = self.notation
-        self._param_letters(claims)
+        self._param_letters(rows)  # (each equation of a display: \mathbf{h} = …, \quad \hat y = \sigma(\mathbf{u}^\top \mathbf{h} + c))
         letters = {k for k in own if re.fullmatch(r"[A-Za-z]", k)}
         if letters and (self.notation.fixed, self.notation.macros) != (bound.fixed, bound.macros):
             # the logit s = w^T a + b, then p = σ(s): with w and b bound (paramletters) the answer's own letters may name
@@ -5069,6 +5074,14 @@ _INTERNAL_CONSTANTS = frozenset({"N", "t", "e", "pi", "lr", "mu", "beta1", "beta
 _MOMENTUM_ALPHA = re.compile(r"\\alpha\s*(?:\\cdot\s*)?\\Delta\s*[wW]\s*(?:_\s*\{\s*\(?\s*t\s*-\s*1\s*\)?\s*\}|\(\s*t\s*-\s*1\s*\))")
 _STEP_EPSILON = re.compile(r"-\s*\\(?:var)?epsilon\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 #: γ multiplying the gradient in a step (ESL's β − γ_r Σ_i ∂R_i/∂β, CMU 10-601's α ← α − γ ∂J/∂α)
+#: α as a leaky ReLU's slope: α z in a case for z ≤ 0 (z < 0), α as the slope's case, max(αz, z), max(z, αz)
+_ALPHA_SLOPE = re.compile(r"\\alpha\s*(?:\\cdot\s*)?(?:[zxtu](?![A-Za-z])\s*)?(?:&|,)\s*(?:\\(?:text|mathrm)\s*\{\s*(?:if|for)?\s*\}\s*)?"
+                          r"(?:if\s+|for\s+)?[zxtu]\s*(?:\\leq?|\\leqslant|<|\\lt)(?![A-Za-z])"
+                          r"|\\max\s*(?:\\left\s*)?\(\s*(?:\\alpha\s*(?:\\cdot\s*)?[zxtu]\s*,\s*[zxtu]"
+                          r"|[zxtu]\s*,\s*\\alpha\s*(?:\\cdot\s*)?[zxtu])\s*(?:\\right\s*)?\)")
+#: α stepping a parameter: − α ∂J/∂W, − α ∇, − α dW, − α g
+_ALPHA_STEP = re.compile(r"[-+]\s*\\alpha\s*(?:\\cdot\s*|\\,\s*)?"
+                         r"(?:\\frac|\\nabla|\\partial|d\s*[A-Za-z]|[gG](?![A-Za-z])|\\hat|V_|v_|m_|\\mathbf)")
 _STEP_GAMMA = re.compile(r"[-+]\s*\\gamma\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 _STEP_MU = re.compile(r"\\Delta\s*(?:[wW]|\\omega|\\theta)[^=]{0,30}=\s*-?\s*\\mu\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|"
                       r"\\partial)")

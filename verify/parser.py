@@ -2499,8 +2499,8 @@ class _Parser:
             else:
                 raise Unreadable(f"cannot read the subscript {''.join(texts)} on {letter} (time indices like S_t are not "
                                  "supported: a claim is about the state after one step)")
-        if param is None and time is None and self.step_param is not None:
-            param, layer = self.step_param  # a state written bare in a parameter's step: that parameter's state
+        if param is None and self.step_param is not None:
+            param, layer = self.step_param  # a state written bare in a parameter's step (m̂_t too): that parameter's state
         if param is None and time is not None:
             param = "W"  # S_t = β S_{t-1} + (1 − β) g_t²: the state of every weight
         if param is None:

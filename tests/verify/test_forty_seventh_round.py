@@ -29,6 +29,19 @@ def _sig(z):
     return 1 / (1 + np.exp(-z))
 
 
+#: Adam's settings in a spec
+ADAM = 'name = "adam"\nlearning_rate = 0.001\nbeta1 = 0.9\nbeta2 = 0.999\nepsilon = 1e-8'
+
+
+def _spec(name: str, inputs: int, layers: list, loss: str, rate: float = 0.1, convention: str = "row",
+          optimizer: str | None = None) -> str:
+    """A spec's text: its layers' bodies in order, the loss, plain SGD at ``rate`` (or ``optimizer``'s settings)."""
+    body = "".join(f"[[layers]]\n{layer}\n\n" for layer in layers)
+    sgd = f'name = "sgd"\nlearning_rate = {rate}'
+    return (f'name = "{name}"\nconvention = "{convention}"\ninputs = {inputs}\n\n{body}[loss]\nname = "{loss}"\n\n'
+            f"[optimizer]\n{optimizer or sgd}\n")
+
+
 def _verify(tmp_path, spec: str, body: str) -> dict:
     (tmp_path / "net.spec.toml").write_text(spec)
     (tmp_path / "answer.md").write_text(body)
@@ -38,25 +51,7 @@ def _verify(tmp_path, spec: str, body: str) -> dict:
 
 # ---- a network unit by unit: 2 inputs, 2 sigmoid hidden units, 1 sigmoid output, E = ½ (t − o)² --------------------
 
-UNIT_SPEC = """name = "units"
-convention = "row"
-inputs = 2
-
-[[layers]]
-units = 2
-activation = "sigmoid"
-
-[[layers]]
-units = 1
-activation = "sigmoid"
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.5
-"""
+UNIT_SPEC = _spec("units", 2, ["units = 2\nactivation = \"sigmoid\"", "units = 1\nactivation = \"sigmoid\""], "squared_error", 0.5)
 X1, X2, T = 0.3, -0.8, 0.9
 P0 = {k: rng.normal() for k in ("w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3")}
 
@@ -179,25 +174,8 @@ def test_the_outputs_weights_multiplied_transposed_are_a_column(tmp_path, letter
 
 # ---- CS231n's probabilities entry by entry over a batch of rows -----------------------------------------------------
 
-CS231N_SPEC = """name = "cs231n"
-convention = "column"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "relu"
-
-[[layers]]
-units = 3
-activation = "softmax"
-
-[loss]
-name = "cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+CS231N_SPEC = _spec("cs231n", 3, ["units = 4\nactivation = \"relu\"", "units = 3\nactivation = \"softmax\""], "cross_entropy",
+                    convention="column")
 N = 5
 XB, LABELS = rng.normal(size=(N, 3)), rng.integers(0, 3, size=N)
 PB = {"W1": rng.normal(size=(3, 4)), "b1": rng.normal(size=4), "W2": rng.normal(size=(4, 3)), "b2": rng.normal(size=3)}
@@ -250,25 +228,7 @@ def test_a_wrong_entrywise_softmax_binds_nothing(tmp_path):
 
 # ---- components in an answer that writes its layers in parentheses: z_j^2 is a square ---------------------------------
 
-TANH_SPEC = """name = "tanh_regression"
-convention = "row"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "tanh"
-
-[[layers]]
-units = 2
-activation = "identity"
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+TANH_SPEC = _spec("tanh_regression", 3, ["units = 4\nactivation = \"tanh\"", "units = 2\nactivation = \"identity\""], "squared_error")
 XT, TT = rng.normal(size=3), rng.normal(size=2)
 PT = {"W1": rng.normal(size=(4, 3)), "b1": rng.normal(size=4), "W2": rng.normal(size=(2, 4)), "b2": rng.normal(size=2)}
 GT = central_differences(lambda p: 0.5 * np.sum((p["W2"] @ np.tanh(p["W1"] @ XT + p["b1"]) + p["b2"] - TT) ** 2),
@@ -322,25 +282,7 @@ def test_a_worked_example_with_a_bias_per_unit_reads_its_own_numbers(tmp_path):
 
 # ---- numerator layout: (∂L/∂z_1)^T is the column where the answer's ∂L/∂z_1 is a row -------------------------------
 
-SOFTMAX_SPEC = """name = "numerator"
-convention = "row"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "sigmoid"
-
-[[layers]]
-units = 2
-activation = "softmax"
-
-[loss]
-name = "cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+SOFTMAX_SPEC = _spec("numerator", 3, ["units = 4\nactivation = \"sigmoid\"", "units = 2\nactivation = \"softmax\""], "cross_entropy")
 XN, YN = rng.normal(size=3), np.eye(2)[1]
 PN = {"W1": rng.normal(size=(4, 3)), "b1": rng.normal(size=4), "W2": rng.normal(size=(2, 4)), "b2": rng.normal(size=2)}
 
@@ -374,29 +316,8 @@ def test_a_transposed_row_gradient_in_the_numerator_layout(tmp_path):
 
 # ---- dropout: layers numbered by their weights, the mask the answer's own letter -------------------------------------
 
-DROPOUT_SPEC = """name = "dropout"
-convention = "row"
-inputs = 4
-
-[[layers]]
-units = 5
-activation = "relu"
-
-[[layers]]
-kind = "dropout"
-p = 0.5
-
-[[layers]]
-units = 3
-activation = "softmax"
-
-[loss]
-name = "cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+DROPOUT_SPEC = _spec("dropout", 4, ["units = 5\nactivation = \"relu\"", "kind = \"dropout\"\np = 0.5",
+                                   "units = 3\nactivation = \"softmax\""], "cross_entropy")
 DROPOUT_FORWARD = (r"Inverted dropout on the hidden layer, keep probability $q = 1 - p$ with $p = 0.5$: "
                    r"$\mathbf{h} = \mathrm{ReLU}(W_1 \mathbf{x} + \mathbf{b}_1)$, $\mathbf{m} \sim \mathrm{Bernoulli}(q)$, "
                    r"$\tilde{\mathbf{h}} = \frac{\mathbf{m} \odot \mathbf{h}}{q}$, $\mathbf{z}_2 = W_2\tilde{\mathbf{h}} + "
@@ -447,25 +368,7 @@ def test_the_spec_numbering_of_a_dropout_network_stays(tmp_path):
 
 # ---- Goodfellow's logit: s = w^T a + b, p = σ(s), the hidden layer's own letters U and c ---------------------------
 
-LOGIT_SPEC = """name = "logit"
-convention = "row"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "tanh"
-
-[[layers]]
-units = 1
-activation = "sigmoid"
-
-[loss]
-name = "binary_cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+LOGIT_SPEC = _spec("logit", 3, ["units = 4\nactivation = \"tanh\"", "units = 1\nactivation = \"sigmoid\""], "binary_cross_entropy")
 XL, YL = rng.normal(size=3), 1.0
 PL = {"U": rng.normal(size=(4, 3)), "c": rng.normal(size=4), "w": rng.normal(size=4), "b": np.array(rng.normal())}
 
@@ -516,3 +419,80 @@ def test_dropout_with_the_mask_inside_the_next_layers_sum(tmp_path):
     alone = r"\frac{\partial L}{\partial \mathbf{h}} = \frac{\mathbf{m}}{q} \odot W_2^T(\hat{\mathbf{y}} - \mathbf{y})"
     got = _verify(tmp_path, DROPOUT_SPEC, r"Keep probability $q = 1 - p$." + f"\n\n$${alone}$$\n")
     assert got[alone].verdict == "unchecked" and "mask" in got[alone].message, got[alone].message
+
+
+# ---- leaky ReLU's slope written α; Adam's bare m̂_t in a layer's step; two definitions in one display ------------------
+
+LEAKY_SPEC = _spec("leaky", 2, ["units = 3\nactivation = \"leaky_relu\"\ngamma = 0.01", "units = 1\nactivation = \"identity\""],
+                   "squared_error", optimizer=ADAM)
+
+
+def _leaky(z):
+    return np.where(z > 0, z, 0.01 * z)
+
+
+def test_leaky_relus_slope_written_alpha(tmp_path):
+    """g(z) = z (z > 0), α z (z ≤ 0) with α the slope 0.01 (central differences of NumPy's leaky ReLU give g'); α was
+    read as the learning rate (0.001): the right definitions were judged wrong. A slope of 0 (ReLU's) stays wrong."""
+    z = np.array([-1.3, -0.2, 0.4, 2.0])
+    slope = central_differences(lambda p: float(np.sum(_leaky(p["z"]))), {"z": z.copy()})["z"]
+    assert np.allclose(slope, np.where(z > 0, 1, 0.01)) and not np.allclose(slope, np.where(z > 0, 1, 0))
+    forward = (r"Leaky ReLU with $\alpha = 0.01$: $\mathbf{z}^{[1]} = \mathbf{W}^{[1]}\mathbf{x} + \mathbf{b}^{[1]}$, "
+               r"$\mathbf{a}^{[1]} = g(\mathbf{z}^{[1]})$.")
+    g = r"g(z) = \begin{cases} z & z > 0 \\ \alpha z & z \le 0 \end{cases}"
+    right = r"g'(z) = \begin{cases} 1 & z > 0 \\ \alpha & z \le 0 \end{cases}"
+    wrong = r"g'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}"
+    got = _verify(tmp_path, LEAKY_SPEC, forward + f"\n\n$${g}$$\n\n$${right}$$\n\n$${wrong}$$\n")
+    assert got[g].verdict == "correct", got[g].message
+    assert got[right].verdict == "correct", got[right].message
+    assert got[wrong].verdict == "incorrect", got[wrong].message
+
+
+def test_alpha_stepping_a_parameter_stays_the_learning_rate(tmp_path):
+    step = r"\mathbf{W}^{[1]} := \mathbf{W}^{[1]} - \alpha \frac{\partial \mathcal{L}}{\partial \mathbf{W}^{[1]}}"
+    g = r"g(z) = \begin{cases} z & z > 0 \\ \alpha z & z \le 0 \end{cases}"
+    sgd = _spec("leaky", 2, ["units = 3\nactivation = \"leaky_relu\"\ngamma = 0.01", "units = 1\nactivation = \"identity\""],
+                "squared_error", 0.001)
+    got = _verify(tmp_path, sgd, f"$${g}$$\n\n$${step}$$\n")
+    assert got[step].verdict == "correct", got[step].message  # α read as the learning rate: the slope reading not taken
+    assert got[g].verdict != "correct"
+
+
+def test_adams_bare_corrected_moments_in_a_layers_step(tmp_path):
+    """W^{[1]}_t = W^{[1]}_{t-1} − η m̂_t/(√v̂_t + ε): m̂_t, v̂_t are W^{[1]}'s (Adam's first step: the step is −η·sign(g)
+    up to ε, checked by NumPy below); before, "m_W has no layer index"."""
+    right = (r"\mathbf{W}^{[1]}_t = \mathbf{W}^{[1]}_{t-1} - \eta\,\hat{\mathbf{m}}_t/(\sqrt{\hat{\mathbf{v}}_t} + \epsilon)")
+    wrong = (r"\mathbf{W}^{[1]}_t = \mathbf{W}^{[1]}_{t-1} - \eta\,\mathbf{m}_t/(\sqrt{\mathbf{v}_t} + \epsilon)")
+    g = np.array([0.3, -2.0])  # one gradient, Adam's first step from zero moments
+    m, v = 0.1 * g, 0.001 * g ** 2
+    assert not np.allclose(m / (np.sqrt(v) + 1e-8), (m / 0.1) / (np.sqrt(v / 0.001) + 1e-8))  # the correction matters
+    body = (r"$\mathbf{z}^{[1]} = \mathbf{W}^{[1]}\mathbf{x} + \mathbf{b}^{[1]}$, Adam: $\mathbf{m}_t = \beta_1 \mathbf{m}_{t-1} + "
+            r"(1-\beta_1)\mathbf{g}_t$, $\mathbf{v}_t = \beta_2 \mathbf{v}_{t-1} + (1-\beta_2)\mathbf{g}_t^2$, $\hat{\mathbf{m}}_t = "
+            r"\mathbf{m}_t/(1-\beta_1^t)$, $\hat{\mathbf{v}}_t = \mathbf{v}_t/(1-\beta_2^t)$." + f"\n\n$${right}$$\n\n$${wrong}$$\n")
+    got = _verify(tmp_path, LEAKY_SPEC, body)
+    assert got[right].verdict == "correct", got[right].message
+    assert got[wrong].verdict == "incorrect", got[wrong].message
+
+
+def test_parameter_letters_in_a_display_of_two_definitions(tmp_path):
+    """\\mathbf{h} = …, \\quad \\hat y = σ(\\mathbf{u}^\\top \\mathbf{h} + c): u and c bound from the display's second
+    equation (they stayed unknown symbols)."""
+    forward = (r"$$\mathbf{h} = \tanh(\mathbf{W}\mathbf{x} + \mathbf{b}), \quad \hat{y} = \sigma(\mathbf{u}^\top\mathbf{h} + c)$$"
+               "\n\n" r"$$J = -\left[y \ln \hat y + (1 - y)\ln(1 - \hat y)\right]$$")
+    claim = r"\nabla_{\mathbf{u}} J = (\hat y - y) \mathbf{h}"
+    wrong = r"\nabla_{\mathbf{u}} J = (\hat y - y) \hat y (1 - \hat y) \mathbf{h}"
+    x, y = rng.normal(size=2), 1.0
+    p = {"W": rng.normal(size=(2, 2)), "b": rng.normal(size=2), "u": rng.normal(size=2), "c": np.array(0.3)}
+
+    def loss(q):
+        yh = _sig(q["u"] @ np.tanh(q["W"] @ x + q["b"]) + q["c"])
+        return float(-(y * np.log(yh) + (1 - y) * np.log(1 - yh)))
+
+    grad = central_differences(loss, {k: v.copy() for k, v in p.items()})["u"]
+    h = np.tanh(p["W"] @ x + p["b"])
+    yh = _sig(p["u"] @ h + p["c"])
+    assert np.allclose((yh - y) * h, grad, atol=1e-7) and not np.allclose((yh - y) * yh * (1 - yh) * h, grad, atol=1e-7)
+    spec_text = LOGIT_SPEC.replace("inputs = 3", "inputs = 2").replace("units = 4", "units = 2")
+    got = _verify(tmp_path, spec_text, forward + f"\n\n$${claim}$$\n\n$${wrong}$$\n")
+    assert got[claim].verdict == "correct", got[claim].message
+    assert got[wrong].verdict == "incorrect", got[wrong].message
