@@ -175,7 +175,7 @@ OPTIONAL = frozenset({"smash", "rule", "bbox"})
 FONT_ALIASES = {"underbar": "underline", "Bbb": "mathbb", "bold": "mathbf", "frak": "mathfrak",
                 "mathsfit": "mathsf", "widecheck": "check", "utilde": "tilde", "textbf": "text", "textsf": "text",
                 "textup": "text", "textmd": "text", "emph": "text", "hbox": "text", "textsl": "text",
-                "textsc": "text"}
+                "textsc": "text", "texttt": "mathtt"}  # (\texttt{np.sum}(dZ, axis=1, keepdims=True): code's name in math)
 #: fonts and accents whose argument is the symbol (normalize's FONT_WRAPPERS, hats, tildes, bars, dots, named text)
 FONT = _names(r"""\overline \texttt \mathbf \boldsymbol \bm \vec \underline \mathit \mathnormal \mathbb \pmb \overrightarrow \mathcal
         \mathscr \mathfrak \mathrm \mathsf \mathtt \text \textrm \textit \textnormal \mbox \operatorname

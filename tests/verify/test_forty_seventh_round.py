@@ -496,3 +496,22 @@ def test_parameter_letters_in_a_display_of_two_definitions(tmp_path):
     got = _verify(tmp_path, spec_text, forward + f"\n\n$${claim}$$\n\n$${wrong}$$\n")
     assert got[claim].verdict == "correct", got[claim].message
     assert got[wrong].verdict == "incorrect", got[wrong].message
+
+
+def test_code_names_in_typewriter_font(tmp_path):
+    """Ng's db^{[1]} = \\frac{1}{m} \\texttt{np.sum}(dZ^{[1]}, \\texttt{axis=1}, \\texttt{keepdims=True}): \\texttt reads as
+    \\mathtt (it was "unknown symbol texttt"). The oracle: central differences of the planar network's mean cost."""
+    from test_forty_sixth_round import PLANAR_SPEC, _planar_oracle
+
+    X, Y, m, P, G, A1, A2 = _planar_oracle()
+    dZ1 = (P["W2"].T @ (A2 - Y)) * (1 - A1 ** 2)
+    assert np.allclose(np.sum(dZ1, axis=1, keepdims=True) / m, G["b1"], atol=1e-7)
+    assert not np.allclose(np.sum(dZ1, axis=1, keepdims=True), G["b1"], atol=1e-7)
+    forward = (r"$Z^{[1]} = W^{[1]} X + b^{[1]}$, $A^{[1]} = \tanh(Z^{[1]})$, $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$, "
+               r"$A^{[2]} = \sigma(Z^{[2]})$, $J = -\frac{1}{m}\sum_{i=1}^m \left(y^{(i)}\log a^{[2](i)} + (1-y^{(i)})"
+               r"\log(1-a^{[2](i)})\right)$, $dZ^{[2]} = A^{[2]} - Y$, $dZ^{[1]} = W^{[2]T} dZ^{[2]} * (1 - (A^{[1]})^2)$.")
+    right = r"db^{[1]} = \frac{1}{m}\,\texttt{np.sum}(dZ^{[1]}, \texttt{axis=1}, \texttt{keepdims=True})"
+    slip = r"db^{[1]} = \texttt{np.sum}(dZ^{[1]}, \texttt{axis=1}, \texttt{keepdims=True})"
+    got = _verify(tmp_path, PLANAR_SPEC, forward + f"\n\n$${right}$$\n\n$${slip}$$\n")
+    assert got[right].verdict == "correct", got[right].message
+    assert got[slip].verdict == "incorrect", got[slip].message
