@@ -105,6 +105,7 @@ class _Eq:
     worded: bool = False  # inline math right after a word of the sentence ("ReLU ($=max(0, x)$)"): its subject
     premise: bool = False  # short inline math after a premise's word ("With the activation function $…$"): premises.py
     named: bool = False  # kramdown's $$a_i$$ inside a sentence with no relation: a name, numbered (line N#k) but no claim
+    index_range: bool = False  # inline math after "for" that only states an index's range ("… for $j = 1, 2$"): no claim
 
 
 def _without_comments(body: str, whole_lines: bool) -> str:
@@ -165,9 +166,15 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     tex_source = source.lower().endswith((".tex", ".ltx"))  # (a LaTeX source: its comment lines are no rows)
     first = next(spans, None)  # no math delimiters anywhere: a plain-text answer
     before: _Eq | None = None  # the display before this one, as scanned
+    made = 0  # how many claims there were before it (one more after it: the claim it made)
     for eq in itertools.chain([first], spans) if first else _plain(text, newlines):
         goes_on = before is not None and claims and _follows_directly(text, before, eq)
-        before = eq
+        prior, before = before, eq
+        if eq.index_range:  # "… for $j = 1, 2$": the range of the equation before it, numbered (line N#k), no claim
+            if prior is not None and claims and made == len(claims) - 1:
+                claims[-1] = replace(claims[-1], latex=_ranged(text, prior, eq, claims[-1].latex))
+            eq = replace(eq, named=True)
+        made = len(claims)
         heading = _heading_at(headings, starts, eq)
         if "%" in eq.body:
             eq = replace(eq, body=_without_comments(eq.body, whole_lines=tex_source))
@@ -538,6 +545,7 @@ def _scan(text: str, lines: _LineCounter):
             start, body = start + lead, body[lead:]
         named = (tok == "$$" and "\n" not in body and not (_RELATION.search(body) or _top_inequality(body))
                  and _in_prose(text, m.start(), pos))  # kramdown's inline math in a sentence: "the signals $$a_i$$"
+        named = named or kind == "inline" and _LONE_ARROW.search(body) is not None and _ASSIGNS.search(body) is None
         if kind == "inline":
             if len(body) > MAX_INLINE or "\n\n" in body or not (_RELATION.search(body) or _top_inequality(body)):
                 if len(body) > MAX_INLINE or "\n\n" in body:
@@ -579,9 +587,46 @@ def _scan(text: str, lines: _LineCounter):
                   case,
                   kind == "inline" and _AFTER_A_WORD.search(text, max(0, m.start() - 40), m.start()) is not None,
                   kind == "inline" and len(body) < 120 and "(" in body
-                  and PREMISE.search(text, max(0, m.start() - 60), m.start()) is not None, named)
+                  and PREMISE.search(text, max(0, m.start() - 60), m.start()) is not None, named,
+                  kind == "inline" and _RANGE_ONLY.fullmatch(body) is not None
+                  and _FOR_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None)
 
 
+#: an item of an index's range: a number, a letter (k_t) maybe less or more a number (L - 1), dots
+_RANGE_ITEM = r"(?:\d{1,4}|[A-Za-z](?:\s*_\s*(?:\{[A-Za-z0-9]{1,3}\}|[A-Za-z0-9]))?(?:\s*[-+]\s*\d)?|\\[lc]?dots|\\ldots|\.\.\.|…)"
+#: inline math that only states an index's range: ``j = 1, 2``, ``i = 1, \ldots, m``, ``l = 1, 2, \dots, L - 1``, and
+#: downwards, ``l = L-1, \dots, 1``
+_RANGE_ONLY = re.compile(r"\s*(?:[a-z]|\\ell)\s*=\s*(?:[01]\s*(?:,\s*" + _RANGE_ITEM + r"\s*){1,8}|(?:" + _RANGE_ITEM
+                         + r"\s*,\s*){1,8}[01])\s*[.,;]?\s*")
+#: the word before such a range: "for", "for each", "for all", "where"
+_FOR_BEFORE = re.compile(r"(?<![A-Za-z])(?:for(?:\s+(?:all|each|every))?|where)[ \t]*\$?$", re.I)
+#: after a range, what makes it a loop's over what follows: a colon, another range ("…, for $i = 1, …, k$:")
+_OPENS_WHAT_FOLLOWS = re.compile(r"\$?[ \t]*(?::|,?[ \t]*(?:for|and[ \t]+for)[ \t]+\$)")
+#: a range counting up from 0 or 1
+_COUNTS_UP = re.compile(r"\s*(?:[a-z]|\\ell)\s*=\s*[01]\s*,")
+#: a range's letter that numbers layers (its range is layerscope's, not appended to the equation before it)
+_LAYER_RANGE = re.compile(r"\s*(?:l|\\ell)\s*=")
+
+
+def _ranged(text: str, prior: _Eq, eq: _Eq, latex: str) -> str:
+    """``latex`` (the claim of display ``prior``) with the index range ``eq`` states after it in the same sentence
+    (``$z_j = w_{1j} x_1 + b_j$ for $j = 1, 2$``) appended as a display writes it (``, \\quad j = 1, 2``); a layer's
+    range, one further away (another sentence, over 120 characters), one counting down or one that opens what follows
+    ("for $t = T-1, …, 1$, for $i = 1, …, k$:", a loop's) leaves it as written."""
+    at = text.find(prior.body, prior.start, prior.start + len(prior.body) + 40) if prior.body else -1
+    gap = text[at + len(prior.body):eq.start] if 0 <= at and eq.start - (at + len(prior.body)) <= 120 else None
+    if gap is None or re.search(r"[.!?:]\s|\n\s*\n", gap) or _LAYER_RANGE.match(eq.body) or "=" not in latex:
+        return latex
+    if _OPENS_WHAT_FOLLOWS.match(text, eq.start + len(eq.body)) or not _COUNTS_UP.match(eq.body):
+        return latex
+    return f"{latex}, \\quad {eq.body.strip().rstrip('.,;')}"
+
+
+#: an arrow with nothing on one side, in inline math: a diagram's arrow in a sentence ("$x \in \mathbb{R}^2 \to$ tanh
+#: layer $\to$ sigmoid output"), numbered but no claim (an update w → w − η ∂C/∂w has both sides)
+_LONE_ARROW = re.compile(r"^\s*(?:\\to|\\rightarrow|\\longrightarrow|→)(?![A-Za-z])|(?:\\to|\\rightarrow|\\longrightarrow|→)\s*$")
+#: what makes inline math an equation or an assignment whatever its arrows
+_ASSIGNS = re.compile(r"=|\\leftarrow|\\gets|←|\\approx|\\equiv")
 #: a word of prose right before inline math, with an opening parenthesis maybe ("ReLU ($=max(0, x)$)")
 _AFTER_A_WORD = re.compile(r"(?:[A-Za-z]{2,}[ \t]{0,3}\(?|\|)[ \t]{0,3}\$?$")  # (or a Markdown table's cell border)
 
@@ -636,6 +681,7 @@ def index_case(before: str) -> tuple | None:
 #: what opens a line of a plain-text answer before its equation: a list mark, a part's label ("(a)", "b)", "2."), a
 #: question's label ("Q1:", "Problem 2b."), and words ending in a colon ("Forward pass:") — not ``:=``
 _PLAIN_LEAD = re.compile(r"^\s{0,8}(?:[-*•+]\s+|\(?[A-Za-z0-9]{1,3}[.)]\s+|" + _LABEL + r"\s*[:.)]\s*)?"
+                         r"(?:\([A-Za-z][a-z]{3,11}\)\s+)?"  # (a word in parentheses: "(wrong) dL/dW1 = …", "(slip)")
                          r"(?:[A-Za-z][A-Za-z ,'()-]{0,60}:(?!=)\s+)?", re.I)
 #: three plain words in a row before the relation: a sentence that mentions an equality, not an equation
 _PLAIN_PROSE = re.compile(r"(?<![\\\w])[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}(?![\w(])")

@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 from gradproof.derive import limits
 
-from . import augmented, eraunits, scalarunits
+from . import augmented, eraunits, indexrange, scalarunits
 from .jacobianlayout import chain_layout
-from .normalize import drop_time_argument, normalize, uses_time_argument
+from .normalize import drop_time_argument, fold_unicode, normalize, uses_time_argument
 from .ownforward import numbered_from_zero
 from .parser import BASES, FUNCS, LOSSES, MAZUR_UNITS, UNIT_POS, Notation
 from .surface import rewrite as surface_rewrite
@@ -747,6 +747,23 @@ def own_bars(claims) -> tuple:
     return tuple(found)
 
 
+#: a bare letter set equal to one layer's, the answer's own shorthand: z = z^{(2)}, \mathbf{a} = \mathbf{a}^{[2]}, h = h^2
+_LAYER_ALIAS = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([zha])\s*\}?\s*=\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?"
+                          r"\1\s*\}?\s*\^\s*(?:\{\s*[(\[]?\s*(\d)\s*[)\]]?\s*\}|[(\[]\s*(\d)\s*[)\]]|(\d))\s*[.,;]?\s*")
+
+
+def _layer_alias(claims, depth: int) -> tuple[str, int] | None:
+    """(letter, layer) where the answer names one layer's z, h or a by the bare letter (``z = z^{(2)}``): that letter
+    without a layer is that layer's, and so are the others (z and a of one layer go together). None where no claim does,
+    or two name different layers."""
+    found = {(m.group(1), int(m.group(2) or m.group(3) or m.group(4)))
+             for c in claims[:2000] if len(c.latex) < 80 and (m := _LAYER_ALIAS.fullmatch(c.latex))}
+    if len({n for _, n in found}) != 1:
+        return None
+    letter, n = sorted(found)[0]
+    return (letter, n) if 1 <= n <= depth else None
+
+
 def conventions(judge, claims) -> Reading | None:
     """Notations settled by convention, not by scoring verdicts (so a planted mistake cannot sway them):
     - Ng writes Adam's moments v (first) and s (second), Kingma m and v: an Adam answer naming v and s (or S), never m;
@@ -782,6 +799,10 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("era_units", True))
         changes.append("the ERA sheet's letters: h_k and o_k a unit's summed input, a_{h_k} and a_{o_k} its output, t_k the "
                        "target, E_k one output's error, w_1 … w_8 Mazur's")
+    alias = _layer_alias(claims, judge.net.depth) if "unindexed_layer" not in dict(base.options) else None
+    if alias is not None:  # "with logits $z = z^{(2)}$": the answer's z without a layer is layer 2's
+        options.append(("unindexed_layer", alias[1]))
+        changes.append(f"{alias[0]} without a layer is layer {alias[1]}'s (the answer's own {alias[0]} = {alias[0]}^{{({alias[1]})}})")
     if MAZUR_UNITS.search(text) or era:
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")
@@ -1010,7 +1031,8 @@ def conventions(judge, claims) -> Reading | None:
         paren = re.search(r"[A-Za-z}]\s*\^\s*(?:\{?\s*[(\[]|" + _ROLE_SCRIPT + ")",
                           text)  # (or by role: W^{hidden})
         bare = re.search(r"(?<![A-Za-z\\])[A-Za-z]\s*\^\s*(?:\{\s*)?[lL](?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z])", text) or any(
-            re.match(r"^\s*[A-Za-z]\s*\^\s*\{?\s*\d\s*\}?\s*=", c.latex) for c in definitions(claims))
+            re.match(r"^\s*[A-Za-z]\s*\^\s*\{?\s*\d\s*\}?\s*=", c.latex) for c in definitions(claims)) or len(
+            set(_WEIGHT_POWER.findall(fold_unicode(text[:200_000])))) >= 2  # (W¹, W²: a weight matrix's layers, not powers)
         squares = re.search(r"(?<![A-Za-z\\])[zhaZHA]\s*\^\s*\{?\s*2\s*\}?(?![A-Za-z0-9])", text)  # where it matters
         if paren and not bare:
             options.append(("superscript", "power"))
@@ -1186,7 +1208,8 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("subscript_entries", True))
         changes.append("z_1, a_2 name entries (the answer writes its layers as scripts, Z^{[2]})")
     if judge.net.depth == 2 and "digit_entries" not in dict(base.options):
-        entry_defs = [m for c in claims for m in [_ENTRY_DEF.search(c.latex)] if m]
+        entry_defs = [m for t in itertools.chain((c.latex for c in claims), indexrange.written_out(
+            c.latex for c in claims[:2000])) for m in [_ENTRY_DEF.search(t)] if m]  # (z_j = w_{1j} x_1 + b_j, j = 1, 2)
         if entry_defs:  # z_1 = w_{11} x_1 + w_{21} x_2 + b_1: a worked example unit by unit, one hidden layer
             options.append(("digit_entries", True))
             if "unindexed_layer" not in dict(base.options):
@@ -1450,6 +1473,9 @@ _HIDDEN_NUMBERED = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*_\s*\{\s*h\s*[1-9]\s*\}
 _ROLE_SCRIPT = r"\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?\\?(?:out|output|hid|hidden)\s*\}"  # (normalised: \text{out} is \out)
 _ROLE_WORD = re.compile(r"[_^]\s*" + _ROLE_SCRIPT)
 #: a weight or bias numbered in a script: W_2, b_{2}, \mathbf{W}_2, W^{(2)}, b^{[2]} -> the number
+#: a weight matrix with a digit as its superscript, W^1, W^{2} (a plain-text answer's W¹, W²): not after a norm's bar
+#: or another script (‖W‖^2, W_{ij}^2 are squares)
+_WEIGHT_POWER = re.compile(r"(?<![A-Za-z\\|])W\s*\^\s*\{?\s*([1-9])\s*\}?(?![0-9])(?!\s*[_^])")
 _NUMBERED_LAYER = re.compile(r"(?<![A-Za-z\\])[Wb]\s*\}?\s*(?:_\s*\{?|\^\s*\{?\s*[(\[])\s*(\d)(?![\d.])")
 #: the output layer's weights named by the two layers they join: W_{ho}, W_{oh}, \mathbf{W}_{hy}
 _OUTPUT_PAIR = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*_\s*\{\s*(?:ho|oh|hy|yh)\s*\}")

@@ -44,6 +44,9 @@ def _literal(node) -> np.ndarray | None:
         return None if inner is None else -inner
     if node.op == "num":
         return np.asarray(float(node.value[0]))
+    if node.op == "T":  # x = (0.5, -1.0)^T: a column written as a transposed row (a list has no orientation)
+        inner = _literal(node.args[0])
+        return None if inner is None else inner if inner.ndim < 2 else inner.T
     if node.op != "matrix" or not all(a.op in ("num", "neg") and all(n.op in ("num", "neg") for n in a.walk())
                                       for a in node.args):
         return None

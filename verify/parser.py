@@ -612,6 +612,12 @@ def parse_expr(latex: str, notation: Notation = Notation(), depth: int | None = 
     return sides[0]
 
 
+#: the reason a bare optimizer state gives (claim: the parameter of the gradient its update adds is tried)
+_NEEDS_PARAMETER = "needs the parameter it belongs to"
+#: a state's own update is searched for a gradient in its first this many tokens
+MAX_GRADIENT_TOKENS = 200
+
+
 class _Parser:
     def __init__(self, toks: list[Tok], notation: Notation, depth: int | None, layer_env: dict | None = None):
         self.t, self.i, self.n = toks, 0, notation
@@ -917,7 +923,17 @@ class _Parser:
             written = layerdots.expand(self.t, self._dots_layer, RELATIONS)
             if written is not None:
                 self.t, self.i = written, 0
-        sides, rels = [self.expr()], []
+        flags = dict(self.flags)
+        try:
+            sides, rels = [self.expr()], []
+        except Unreadable as e:
+            found = None if self.step_param is not None or _NEEDS_PARAMETER not in str(e) else self._gradient_added()
+            if found is None:
+                raise
+            self.step_param, self.i, self.level = found, 0, 0  # V ← μ V + ∇_W J: V is W's velocity
+            self.flags.clear()
+            self.flags.update(flags)
+            sides, rels = [self.expr()], []
         first = sides[0].args[0] if sides[0].op == "T" else sides[0]
         if first.op == "q" and first.value[0] in ("W", "b", "W_next", "b_next") and isinstance(first.value[1], int):
             self.step_param = (first.value[0][0], first.value[1])  # W ← W − α m̂ / (√v̂ + ε): W's own m̂, v̂
@@ -933,6 +949,25 @@ class _Parser:
         if int(self.opts.get("batch", 1)) > 1 and self.opts.get("delta_scale") != "mean":
             sides = _one_scale(sides)
         return sides, rels
+
+    def _gradient_added(self) -> tuple | None:
+        """(kind, layer) of the one parameter whose gradient the claim writes by itself (∇_W J, \\frac{\\partial J}{\\partial
+        W}, each read alone): an optimizer state written bare in its own update (V ← μ V + ∇_W J) is that parameter's.
+        None where the claim has no such gradient or several parameters'."""
+        found = set()
+        for k, tok in enumerate(self.t[:MAX_GRADIENT_TOKENS]):
+            if tok.kind != "cmd" or tok.text not in ("nabla", "frac"):
+                continue
+            self.i, self.level = k, 0
+            try:
+                node = self.atom()
+            except (NeedsLayer, NoSuchLayer):
+                raise  # (a gradient by a parameter with no layer: the judge reads the claim for every layer)
+            except Unreadable:
+                continue
+            if node.op == "q" and str(node.value[0])[:2] in ("dW", "db") and isinstance(node.value[1], int):
+                found.add((node.value[0][1], node.value[1]))
+        return found.pop() if len(found) == 1 else None
 
     def _dots_layer(self, group) -> int | None:
         """The layer a superscript's tokens name at this claim's layer values (``{l+1}``, ``{(L-1)}``, ``L``, ``2``), in
@@ -1918,6 +1953,11 @@ class _Parser:
                 continue
             items = self.index_items(toks, prime=base in ("W", "b"), mark=mark,  # (W_{1,kl}: layer 1, entry k, l —
                                      comma_layer=not any(m == "^" for m, _ in scripts))  # not Lalin's z_{1,i}^{[l]})
+            if (mark == "_" and base == "W" and self.opts.get("digit_entries") and not comps and len(items) == 2
+                    and {items[0][0], items[1][0]} <= {"num", "var", "fvar"} and [i[0] == "num" for i in items].count(True) == 1
+                    and all(1 <= i[1] <= 9 for i in items if i[0] == "num")):
+                comps = self._as_entry([i[1] - 1 if i[0] == "num" else i[1] for i in items])  # w_{1j}: on x_1, into j
+                items = []  # (a hidden unit's definition written once for j = 1, 2: indexrange.py)
             for item in items:
                 if item[0] == "T":
                     transpose = True
@@ -2504,7 +2544,7 @@ class _Parser:
         if param is None and time is not None:
             param = "W"  # S_t = β S_{t-1} + (1 − β) g_t²: the state of every weight
         if param is None:
-            raise Unreadable(f"{letter} needs the parameter it belongs to, e.g. {letter}_{{W^{{(2)}}}} or {letter}_{{dW^{{[2]}}}}")
+            raise Unreadable(f"{letter} {_NEEDS_PARAMETER}, e.g. {letter}_{{W^{{(2)}}}} or {letter}_{{dW^{{[2]}}}}")
         if layer is None:
             if self.depth_net != 1:
                 if self.flags.get("explicit"):

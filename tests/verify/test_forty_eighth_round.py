@@ -1,0 +1,248 @@
+r"""Forty-eighth round (issue 10): notations found by writing first-homework answers and running verify on them first
+(docs/handover/hunt47 and hunt48 hold the answers).
+
+- A hidden layer defined once for its index, ``z_j = w_{1j} x_1 + w_{2j} x_2 + b_j`` "for $j = 1, 2$": before, the
+  range was a claim of its own ("unknown symbol j") and every claim naming w_{12}, v_1 or c was unread.
+- A layer's range in prose, "… for $l = 1, 2$": no claim (it was "unknown symbol l").
+- A momentum velocity written bare in its own update, ``\mathbf{V} \leftarrow \mu \mathbf{V} + \nabla_{\mathbf{W}} J``:
+  V is the velocity of the parameter whose gradient it adds (was "V needs the parameter it belongs to").
+- A diagram's arrows in a sentence, ``$x \in \mathbb{R}^2 \to$ tanh layer $\to$ sigmoid output``: no claims.
+- A worked example's input written as a transposed tuple, ``x = (0.5, -1.0)^T``: its own values are read, so its numbers
+  are checked (before, every number was unchecked).
+- A plain-text answer with Unicode superscripts, ``z² = W²a¹ + b²``: W¹ and W² make a digit superscript the layer; a
+  word in parentheses opening a line (``(slip) ∂L/∂b¹ = …``) is a label, not a product.
+- The answer's own shorthand ``z = z^{(2)}``: z without a layer is the output's (it was read as the hidden layer's).
+
+The expected verdicts come from NumPy: each formula is evaluated on a random instance and compared with central
+differences of the loss (or the forward pass), never from verify."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from conftest import central_differences
+from gradproof.verify.cli import verify_file
+from gradproof.verify.document import extract
+
+rng = np.random.default_rng(48)
+
+
+def _sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _spec(name: str, inputs: int, layers: list, loss: str, rate: float = 0.1, optimizer: str | None = None) -> str:
+    body = "".join(f"[[layers]]\n{layer}\n\n" for layer in layers)
+    sgd = f'name = "sgd"\nlearning_rate = {rate}'
+    return (f'name = "{name}"\nconvention = "row"\ninputs = {inputs}\n\n{body}[loss]\nname = "{loss}"\n\n'
+            f"[optimizer]\n{optimizer or sgd}\n")
+
+
+def _verify(tmp_path, spec: str, body: str, name: str = "answer.md") -> dict:
+    (tmp_path / "net.spec.toml").write_text(spec)
+    (tmp_path / name).write_text(body)
+    results, _, _ = verify_file(str(tmp_path / name), str(tmp_path / "net.spec.toml"))
+    return {r.latex.strip(): r for r in results}
+
+
+# ---- a hidden layer defined once for its index j = 1, 2 (2 inputs, 2 sigmoid units, 1 sigmoid output, ½(ŷ − y)²) -----
+
+INDEX_SPEC = _spec("indexed", 2, ['units = 2\nactivation = "sigmoid"', 'units = 1\nactivation = "sigmoid"'], "squared_error", 0.5)
+X = np.array([0.4, -0.7])
+Y = 0.8
+P = {"W": rng.normal(size=(2, 2)), "b": rng.normal(size=2), "v": rng.normal(size=2), "c": np.array(rng.normal())}
+
+
+def _index_forward(p):
+    """W[i, j] = w_{ij}: from input i to hidden unit j (the answer's own definition says so)."""
+    h = _sig(X @ p["W"] + p["b"])
+    return h, _sig(h @ p["v"] + p["c"])
+
+
+GRAD = central_differences(lambda q: 0.5 * (_index_forward(q)[1] - Y) ** 2, {k: v.copy() for k, v in P.items()})
+H, YHAT = _index_forward(P)
+S = (YHAT - Y) * YHAT * (1 - YHAT)
+#: (claim, gradproof-free value of the true gradient, the value of the claim's formula)
+INDEX_CLAIMS = [
+    (r"\frac{\partial L}{\partial v_1} = (\hat y - y)\hat y(1-\hat y) h_1", GRAD["v"][0], S * H[0]),
+    (r"\frac{\partial L}{\partial c} = (\hat y - y)\hat y(1-\hat y)", GRAD["c"][()], S),
+    (r"\frac{\partial L}{\partial w_{12}} = (\hat y - y)\hat y(1-\hat y) v_2 h_2 (1 - h_2) x_1", GRAD["W"][0, 1],
+     S * P["v"][1] * H[1] * (1 - H[1]) * X[0]),
+    (r"\frac{\partial L}{\partial w_{21}} = (\hat y - y)\hat y(1-\hat y) v_1 h_1 (1 - h_1) x_2", GRAD["W"][1, 0],
+     S * P["v"][0] * H[0] * (1 - H[0]) * X[1]),
+    (r"\frac{\partial L}{\partial b_2} = (\hat y - y)\hat y(1-\hat y) v_2 h_2 (1 - h_2)", GRAD["b"][1],
+     S * P["v"][1] * H[1] * (1 - H[1])),
+    # slips: the other hidden unit's weight and slope; the output's slope left out
+    (r"\frac{\partial L}{\partial w_{12}} = (\hat y - y)\hat y(1-\hat y) v_1 h_1 (1 - h_1) x_1", GRAD["W"][0, 1],
+     S * P["v"][0] * H[0] * (1 - H[0]) * X[0]),
+    (r"\frac{\partial L}{\partial b_1} = (\hat y - y) v_1 h_1 (1 - h_1)", GRAD["b"][0], (YHAT - Y) * P["v"][0] * H[0] * (1 - H[0])),
+]
+INDEX_HEAD = (r"Let the hidden units be $h_j = \sigma(z_j)$ with $z_j = {definition}$ for $j = 1, 2$, and the output "
+              "$\\hat y = \\sigma(v_1 h_1 + v_2 h_2 + c)$. The loss is $L = \\frac{{1}}{{2}}(\\hat y - y)^2$.\n\n")
+
+
+@pytest.mark.parametrize("claim, truth, value", INDEX_CLAIMS)
+def test_a_layer_defined_once_for_its_index(tmp_path, claim, truth, value):
+    body = INDEX_HEAD.format(definition="w_{1j} x_1 + w_{2j} x_2 + b_j") + f"1. ${claim}$\n"
+    found = _verify(tmp_path, INDEX_SPEC, body)
+    assert found[claim].verdict == ("correct" if np.isclose(value, truth, rtol=1e-5, atol=1e-9) else "incorrect"), found[claim].message
+    assert "j = 1, 2" not in found  # the range is no claim of its own
+
+
+@pytest.mark.parametrize("definition, right", [("w_{1j} x_1 + w_{2j} x_2 + b_j", True), ("w_{1j} x_2 + w_{2j} x_1 + b_j", False)])
+def test_the_indexed_definition_itself_is_judged_for_every_j(tmp_path, definition, right):
+    z = X @ P["W"] + P["b"]  # the oracle: z_j = Σ_i w_{ij} x_i + b_j; the swap puts x_2 on w_{1j}
+    written = (P["W"][0] * X[0] + P["W"][1] * X[1] if "x_1 + w_{2j} x_2" in definition else P["W"][0] * X[1] + P["W"][1] * X[0]) + P["b"]
+    assert np.allclose(written, z) == right
+    found = _verify(tmp_path, INDEX_SPEC, INDEX_HEAD.format(definition=definition) + f"1. ${INDEX_CLAIMS[0][0]}$\n")
+    claim = next(r for latex, r in found.items() if latex.startswith(f"z_j = {definition}"))
+    assert claim.verdict == ("correct" if right else "incorrect"), claim.message
+    assert "every j = 1…2" in claim.message
+
+
+def test_a_range_in_prose_is_no_claim():
+    claims = extract("We use $a^{(l)} = \\sigma(z^{(l)})$ for $l = 1, 2$. Set $\\delta^{(L)} = \\hat y - y$. For "
+                     "$l = L-1, \\dots, 1$: $\\delta^{(l)} = (W^{(l+1)})^T \\delta^{(l+1)} \\odot \\sigma'(z^{(l)})$, and "
+                     "$z_j = w_j x + b_j$ for each $j = 1, \\ldots, 4$.\n")
+    texts = [c.latex for c in claims]
+    assert not any(t.startswith(("l =", "j =")) for t in texts), texts
+    assert "a^{(l)} = \\sigma(z^{(l)})" in texts  # a layer's range: layerscope's, left off
+    assert "z_j = w_j x + b_j, \\quad j = 1, \\ldots, 4" in texts  # an index's range goes with its equation
+    assert [c.id for c in claims][-1] == "line 1#6"  # (ranges numbered: the ids after them keep their meaning)
+
+
+# ---- a momentum velocity written bare in its own update (2-2-1 tanh/sigmoid, binary cross-entropy, momentum) ------
+
+MOMENTUM_SPEC = _spec("velocity", 2, ['units = 2\nactivation = "tanh"', 'units = 1\nactivation = "sigmoid"'],
+                      "binary_cross_entropy", optimizer='name = "momentum"\nlearning_rate = 0.1\nmomentum = 0.9')
+VELOCITY_BODY = r"""Architecture: $x \in \mathbb{{R}}^2 \to$ tanh layer with 2 units $\to$ sigmoid output.
+
+$$\mathbf{{h}} = \tanh(\mathbf{{W}}\mathbf{{x}} + \mathbf{{b}}), \quad \hat{{y}} = \sigma(\mathbf{{u}}^\top\mathbf{{h}} + c)$$
+
+**4.5** Momentum: ${update}$, $\mathbf{{W}} \leftarrow \mathbf{{W}} - \eta \mathbf{{V}}$
+"""
+
+
+@pytest.mark.parametrize("update, right", [
+    (r"\mathbf{V} \leftarrow \mu \mathbf{V} + \nabla_{\mathbf{W}} J", True),
+    (r"\mathbf{V} \leftarrow \mu \mathbf{V} - \nabla_{\mathbf{W}} J", False),  # the sign of the gradient
+    (r"\mathbf{V} \leftarrow \mu \mathbf{V} + 2 \nabla_{\mathbf{W}} J", False),
+])
+def test_a_bare_velocity_is_its_gradients_parameters(tmp_path, update, right):
+    # the spec's momentum (PyTorch's SGD with momentum, dampening 0): v ← μ v + g, then W ← W − η v; g ≠ 0 at a random
+    # point, so v ← μ v − g and v ← μ v + 2g differ from it
+    g, v, mu = rng.normal(size=(2, 2)), rng.normal(size=(2, 2)), 0.9
+    formula = {True: mu * v + g}.get(right, mu * v - g if "- \\nabla" in update else mu * v + 2 * g)
+    assert np.allclose(formula, mu * v + g) == right
+    found = _verify(tmp_path, MOMENTUM_SPEC, VELOCITY_BODY.format(update=update))
+    assert found[update].verdict == ("correct" if right else "incorrect"), found[update].message
+    assert not [latex for latex in found if re.search(r"\\to(?![a-z])", latex)]  # the diagram's arrows are no claims
+
+
+def test_a_sentences_arrows_keep_the_ids_after_them():
+    claims = extract("**4.1** Architecture: $x \\in \\mathbb{R}^2 \\to$ tanh $\\to$ output, $\\hat y = \\sigma(z)$.\n")
+    assert [(c.id, c.latex) for c in claims] == [("line 1#3", "\\hat y = \\sigma(z)")]
+
+
+# ---- a worked example whose input is a transposed tuple (2-2-2 sigmoid/softmax, cross-entropy) ------------------------
+
+EXAMPLE_SPEC = _spec("example", 2, ['units = 2\nactivation = "sigmoid"', 'units = 2\nactivation = "softmax"'], "cross_entropy")
+
+
+def _matrix(a) -> str:
+    a = np.atleast_2d(a)
+    return "\\begin{bmatrix} " + " \\\\ ".join(" & ".join(f"{v:.4f}" for v in row) for row in a) + " \\end{bmatrix}"
+
+
+def test_a_transposed_tuple_gives_the_examples_input(tmp_path):
+    x, y = np.array([0.5, -1.0]), np.array([1.0, 0.0])
+    W1, b1 = np.array([[0.1, 0.2], [-0.3, 0.4]]), np.array([0.0, 0.1])
+    W2, b2 = np.array([[0.5, -0.6], [0.7, 0.8]]), np.array([0.1, -0.1])
+    params = {"W1": W1.copy(), "b1": b1.copy(), "W2": W2.copy(), "b2": b2.copy()}
+
+    def loss(p):
+        z2 = p["W2"] @ _sig(p["W1"] @ x + p["b1"]) + p["b2"]
+        return -np.log(np.exp(z2) / np.exp(z2).sum()) @ y
+
+    grads = central_differences(loss, params)
+    a1 = _sig(W1 @ x + b1)
+    body = (f"Input $x = (0.5, -1.0)^T$, target class 1, so $y = (1, 0)^T$. $W^{{(1)}} = {_matrix(W1)}$, "
+            f"$b^{{(1)}} = {_matrix(b1[:, None])}$, $W^{{(2)}} = {_matrix(W2)}$, $b^{{(2)}} = {_matrix(b2[:, None])}$.\n\n"
+            f"$$a^{{(1)}} = \\sigma(W^{{(1)}} x + b^{{(1)}}) = {_matrix(a1[:, None])}$$\n\n"
+            f"$$\\frac{{\\partial L}}{{\\partial W^{{(2)}}}} = {_matrix(grads['W2'])}$$\n\n"
+            f"$$\\frac{{\\partial L}}{{\\partial W^{{(1)}}}} = {_matrix(grads['W1'])}$$\n\n"
+            f"$$\\frac{{\\partial L}}{{\\partial b^{{(1)}}}} = {_matrix(-grads['b1'][:, None])}$$\n")
+    found = _verify(tmp_path, EXAMPLE_SPEC, body)
+    verdicts = {latex.split("=")[0].strip(): r.verdict for latex, r in found.items()}
+    assert verdicts["\\frac{\\partial L}{\\partial W^{(2)}}"] == "correct"
+    assert verdicts["\\frac{\\partial L}{\\partial W^{(1)}}"] == "correct"
+    assert verdicts["\\frac{\\partial L}{\\partial b^{(1)}}"] == "incorrect"  # its sign flipped (b1's gradient ≠ 0)
+    assert verdicts["a^{(1)}"] == "correct"
+    assert not np.allclose(grads["b1"], -grads["b1"])
+
+
+# ---- a plain-text answer with Unicode superscripts (3-4-3 sigmoid/softmax, cross-entropy) -----------------------------
+
+PLAIN_SPEC = _spec("plain", 3, ['units = 4\nactivation = "sigmoid"', 'units = 3\nactivation = "softmax"'], "cross_entropy")
+PLAIN_BODY = """Backprop for the 3-4-3 net:
+
+z¹ = W¹x + b¹, a¹ = σ(z¹), z² = W²a¹ + b², ŷ = softmax(z²)
+
+δ² = ŷ − y
+∂L/∂W² = δ² (a¹)ᵀ
+δ¹ = (W²)ᵀ δ² ⊙ σ′(z¹)
+(slip) ∂L/∂b¹ = (W²)ᵀ δ²
+"""
+
+
+def test_unicode_superscripts_are_layers_and_a_worded_label_is_no_factor(tmp_path):
+    x, y = rng.normal(size=3), np.array([0.0, 1.0, 0.0])
+    p = {"W1": rng.normal(size=(4, 3)), "b1": rng.normal(size=4), "W2": rng.normal(size=(3, 4)), "b2": rng.normal(size=3)}
+
+    def loss(q):
+        z2 = q["W2"] @ _sig(q["W1"] @ x + q["b1"]) + q["b2"]
+        return -np.log(np.exp(z2) / np.exp(z2).sum()) @ y
+
+    grads = central_differences(loss, {k: v.copy() for k, v in p.items()})
+    a1 = _sig(p["W1"] @ x + p["b1"])
+    z2 = p["W2"] @ a1 + p["b2"]
+    d2 = np.exp(z2) / np.exp(z2).sum() - y
+    assert np.allclose(p["W2"].T @ d2 * a1 * (1 - a1), grads["b1"], atol=1e-6)  # δ¹ is ∂L/∂b¹
+    assert not np.allclose(p["W2"].T @ d2, grads["b1"], atol=1e-6)  # the slip leaves the slope out
+    found = {r.id: r for r in _verify(tmp_path, PLAIN_SPEC, PLAIN_BODY, "answer.txt").values()}
+    assert [found[k].verdict for k in ("line 5", "line 6", "line 7")] == ["correct"] * 3
+    assert found["line 8"].verdict == "incorrect", found["line 8"].message
+    assert found["line 3"].verdict == "correct", found["line 3"].message
+
+
+# ---- the answer's own z = z^{(2)} (3-4-3 sigmoid/softmax, cross-entropy) ------------------------------------------------
+
+ALIAS_BODY = r"""With logits $z = z^{{(2)}}$ and $p = \mathrm{{softmax}}(z)$:
+
+1. ${claim}$
+"""
+
+
+@pytest.mark.parametrize("claim, right", [
+    (r"\frac{\partial p_i}{\partial z_j} = p_i(\delta_{ij} - p_j)", True),
+    (r"\frac{\partial p_i}{\partial z_j} = p_i(1 - p_j)", False),
+])
+def test_the_answers_own_z_names_the_output_layer(tmp_path, claim, right):
+    z = rng.normal(size=3)
+    softmax = lambda v: np.exp(v) / np.exp(v).sum()  # noqa: E731
+    jac = np.array([[(softmax(z + 1e-6 * e) - softmax(z - 1e-6 * e))[i] / 2e-6 for e in np.eye(3)] for i in range(3)])
+    p = softmax(z)
+    formula = np.outer(p, np.ones(3)) * (np.eye(3) - p[None, :]) if right else np.outer(p, 1 - p)
+    assert np.allclose(formula, jac, atol=1e-6) == right
+    found = _verify(tmp_path, PLAIN_SPEC, ALIAS_BODY.format(claim=claim))
+    assert found[claim].verdict == ("correct" if right else "incorrect"), found[claim].message
+    assert "i = 1…3" in found[claim].message  # the output's 3 units, not the hidden layer's 4
+
+
+def test_a_loops_range_is_not_the_equation_befores():
+    # the UML notes' backward pass: the ranges open the loop that follows, not the δ_T before them
+    claims = extract("set\n\\[\n\\delta_T = o_T - y\n\\]\nfor $t = T-1, T-2, \\ldots, 1$, for $i = 1, \\ldots, k_t$:\n"
+                     "\\[\n\\delta_{t,i} = o_{t,i}\n\\]\n and $z_j = w_j x$ for $j = 1, 2$: then $h_j = z_j$.\n")
+    assert [c.latex for c in claims] == ["\\delta_T = o_T - y", "\\delta_{t,i} = o_{t,i}", "z_j = w_j x", "h_j = z_j"]
