@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from gradproof.derive import limits
 
-from . import augmented, eraunits, indexrange, scalarunits
+from . import augmented, eraunits, funcnames, indexrange, scalarunits
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, fold_unicode, normalize, uses_time_argument
 from .ownforward import numbered_from_zero
@@ -418,6 +418,10 @@ def structure(claims) -> dict:
     out["layered"] = any(_LAYER_SCRIPTED.search(t) for t in texts)
     out["output_named"] = (any(_OUTPUT_LETTER.search(t) for t in texts) and any(_BARE_ZH.search(t) for t in texts)
                            and not any(_LAYERED_ZH.search(t) for t in texts))
+    # ∂z^{(2)}_j/∂w^{(2)}_{jk} = h_k beside ŷ: h, never written with a layer, is the hidden layer's (z may have one)
+    unsized = [_SIZE.sub(" ", t) for t in texts]  # (John Philipp's \mathbb{R}^{n \times h}: h the hidden layer's width)
+    out["hidden_h"] = (any(_OUTPUT_LETTER.search(t) for t in texts) and any(_BARE_H.search(t) for t in unsized)
+                       and not any(_LAYERED_H.search(t) for t in unsized))
     # Goodfellow's g ⊙ f'(a^{(k)}), Bishop's h'(a_j): the activation's argument is summed (_settled weighs it)
     out["a_applied"] = "a" not in out["activation"] and any(_ACTIVATION_OF_A.search(_normal(c.latex[:4000]))
                                                             for c in list(claims)[:2000])
@@ -436,6 +440,11 @@ _BARE_ZH = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[z
 _LAYERED_ZH = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[zh](?![A-Za-z])\s*\}?\s*"
                          r"(?:_(?!\s*\{?\s*[ijk]\s*\}?(?![A-Za-z0-9_^]))|\^(?!\s*(?:\\top|T(?![A-Za-z])|\{\s*(?:\\top|T)\s*\})))")
 #: (not its transpose, nor an entry h_i, h_{j}: the book-ai chapter's bare h beside ŷ, with h_i its entries)
+#: the same of h alone
+#: a space's dimensions, \mathbb{R}^{n \times h}, \mathbb{R}^h: their letters are sizes
+_SIZE = re.compile(r"(?:\\mathbb\s*\{\s*[RN]\s*\}|(?<![A-Za-z\\])R)\s*\^\s*(?:\{[^{}]{0,40}\}|\w)")
+_BARE_H = re.compile(_BARE_ZH.pattern.replace("[zh]", "h"))
+_LAYERED_H = re.compile(_LAYERED_ZH.pattern.replace("[zh]", "h"))
 #: the activation or its slope applied to a with a layer or unit script: f'(a^{(k)}), h'(a_j), \sigma(a^{(l)})
 _ACTIVATION_OF_A = re.compile(r"(?:(?<![A-Za-z\\])[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?'?\s*"
                               r"\(\s*(?:\\(?:bm|mathbf|boldsymbol)\s*\{\s*)?a\s*\}?\s*[\^_]")
@@ -469,7 +478,7 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
             # yanfenglee's a_j = \frac{e^{z_j}}{\sum_k e^{z_k}} with no layer named anywhere: the network's one softmax
             pick = labels[-1] if shape.get("softmax_bare") and not shape.get("layered") else "open" if len(labels) > 1 else None
         if labels and labels[0].startswith("z and h without a layer") and pick in ("open", None):
-            pick = labels[0] if shape["bare"] or shape.get("output_named") else None  # only an answer that defines
+            pick = labels[0] if shape["bare"] or shape.get("output_named") or shape.get("hidden_h") else None  # only an answer that defines
             # them so, or names its output by a letter of its own and never writes z or h with a script
         elif labels and labels[0].startswith("the index letter names the layer"):
             if shape.get("softmax_written"):
@@ -2304,6 +2313,11 @@ def _running_value(uses: list) -> bool:
     return len(numeric) > 1
 
 
+#: a word as the answer's own name, in a text font: \text{logits}, \mathrm{hidden}, \operatorname{probs} (normalize
+#: makes it the command \logits, read by that name)
+_WORD_NAME = re.compile(r"\\(?:text|mathrm|textrm|operatorname|mathit)\s*\{\s*([A-Za-z]{2,20})\s*\}")
+
+
 def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
     """The answer's own symbols: one whose definition equals a quantity of the network at every point (CS231n's
     ``s = h W_2 + b_2`` is z⁽²⁾) names that quantity, so ``\\partial L / \\partial s`` reads; any other stands for
@@ -2311,7 +2325,7 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
     from .shapes import ShapeMismatch, evaluate, free_indices
     from .tree import Unreadable
 
-    fixed, macros, ids = [], [], {}
+    fixed, macros, ids = [], [], funcnames.named(claims, judge.net)  # (f = \tanh: the letter's activation)
     saved = judge.notation
     try:
         for key, derivative, rhs, c in renamed_deltas(claims, judge.notation, judge.net.depth):
@@ -2368,8 +2382,9 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
             key = (entry or pair).group(1)  # the letter names the vector: p, then p_k, p - y read as ŷ (P, the matrix)
         if len(hits) > 1 and ("yhat", None) in hits and all(q == ("yhat", None) or q[0] == "h" for q in hits):
             hits = [("yhat", None)]  # the output layer's activation is ŷ
-        if len(hits) == 1 and re.fullmatch(r"[A-Za-z]+", key.lstrip("\\")):
-            fixed.append((key.lstrip("\\"), hits[0]))
+        word = _WORD_NAME.fullmatch(key)  # (a word of the answer's own: \text{logits}, \mathrm{hidden})
+        if len(hits) == 1 and (re.fullmatch(r"[A-Za-z]+", key.lstrip("\\")) or word):
+            fixed.append((word.group(1) if word else key.lstrip("\\"), hits[0]))
             ids[c.id] = ("correct", f"defines {key} as {quantity_name(hits[0])}, which it is; {key} is read as that quantity")
         elif not hits and _D_WORD.fullmatch(key):
             # iambestfeed's planted d_{hidden} = d_{output} · W_2 · hidden_output (ReLU for its slope): a code name

@@ -3993,8 +3993,10 @@ class Judge:
         if self._letter_layers is None:
             self._letter_layers, tried = {}, set()
             layers = range(1, self.net.depth + 1)
-            for c in self._claims[:300]:
-                m = _letter_defined(_normal(c.latex)) if len(c.latex) <= 400 else None
+            rows = [replace(c, latex=row) for c in self._claims[:300] if len(c.latex) <= 400
+                    for row in (_top_rows(c.latex) if "quad" in c.latex else (c.latex,))]
+            for c in rows:  # (each equation of a display: g(z) = …, \qquad g'(z) = …)
+                m = _letter_defined(_normal(c.latex))
                 if m is None or m.group(1) in tried:
                     continue
                 tried.add(m.group(1))  # (each letter's first definition only: at most five checks per layer)

@@ -1238,6 +1238,11 @@ _METHOD_SUM = re.compile(r"(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9_]{0,20}(?:\.T)?
                          r"True)?)\s*\)")
 
 
+#: a dot with a space on each side between two operands, in plain text: ``dZ2 . A1^T`` (not a decimal point, nor a
+#: sentence's end: those have no space before them)
+_SPACED_DOT = re.compile(r"(?<=[A-Za-z0-9)\]}'])[ \t]+\.[ \t]+(?=[A-Za-z(\\])")
+
+
 def plain_math(text: str) -> str:
     """Mathematics typed as plain text with no LaTeX at all (a ``.txt`` homework: ``delta2 = (a2 - y) * a2 * (1 - a2)``,
     ``W1 = [[0.2, -0.4], [0.7, 0.1]]``, ``W2_new = W2 - eta * dL/dW2``) in the LaTeX the reader takes: Greek letters
@@ -1264,6 +1269,7 @@ def plain_math(text: str) -> str:
     s = _PLAIN_SUM.sub(r"\\sum (", s)  # zgwl's dB[i] = sum(dZ[i]) / m: Ng's \sum dZ, over the examples for a bias
     s = _PLAIN_SUM_INDEX.sub(r"\\sum", s)  # sum_k y_k log(yhat_k): the sum over k
     s = _PLAIN_ARROW.sub(r" \\leftarrow ", s)  # W1 <- W1 - lr * dL/dW1: the step's update
+    s = _SPACED_DOT.sub(r" \\cdot ", s)  # dW2 = dZ2 . A1^T: a dot between two spaces is the product
     s = _METHOD_SUM.sub(r"np.sum(\1, \2)", s)  # dz2.sum(axis=0): NumPy's method, as np.sum(dz2, axis=0)
     s = _CODE_DERIVATIVE.sub(r"d\1/d", s)  # dL_dW2, dJ_dz1: code's name for ∂L/∂W2
     s = _CODE_GRAD.sub("d", s)  # grad_W1: code's name for dW1

@@ -246,3 +246,116 @@ def test_a_loops_range_is_not_the_equation_befores():
     claims = extract("set\n\\[\n\\delta_T = o_T - y\n\\]\nfor $t = T-1, T-2, \\ldots, 1$, for $i = 1, \\ldots, k_t$:\n"
                      "\\[\n\\delta_{t,i} = o_{t,i}\n\\]\n and $z_j = w_j x$ for $j = 1, 2$: then $h_j = z_j$.\n")
     assert [c.latex for c in claims] == ["\\delta_T = o_T - y", "\\delta_{t,i} = o_{t,i}", "z_j = w_j x", "h_j = z_j"]
+
+
+# ---- a function letter named as an activation; the answer's words as names; a letter defined beside its slope -----
+
+TANH_SPEC = _spec("tanh3", 3, ['units = 4\nactivation = "tanh"', 'units = 4\nactivation = "tanh"', 'units = 3\nactivation = "softmax"'],
+                  "cross_entropy")
+
+
+@pytest.mark.parametrize("naming, verdict", [
+    (r"f = \tanh", "correct"), (r"g^{[1]} = g^{[2]} = \tanh", "correct"), (r"f = \mathrm{ReLU}", "unchecked"),
+    (r"g^{[3]} = \tanh", "unchecked"),  # layer 3 is the softmax: no verdict on a numbering that may differ
+])
+def test_a_function_letter_named_as_an_activation(tmp_path, naming, verdict):
+    found = _verify(tmp_path, TANH_SPEC, f"Here ${naming}$, so $\\delta^{{(L)}} = \\hat y - y$.\n")
+    assert found[naming].verdict == verdict, found[naming].message
+    assert found["\\delta^{(L)} = \\hat y - y"].verdict == "correct"
+
+
+WORD_SPEC = _spec("words", 3, ['units = 4\nactivation = "relu"', 'units = 3\nactivation = "softmax"'], "cross_entropy")
+
+
+def test_words_in_a_text_font_name_the_quantities_they_define(tmp_path):
+    n, rows = 5, np.arange(5)
+    X, labels = rng.normal(size=(n, 3)), np.array([0, 2, 1, 1, 0])
+    Y = np.eye(3)[labels]
+    p = {"W1": rng.normal(size=(3, 4)), "b1": rng.normal(size=4), "W2": rng.normal(size=(4, 3)), "b2": rng.normal(size=3)}
+
+    def forward(q):
+        hidden = np.maximum(X @ q["W1"] + q["b1"], 0)
+        logits = hidden @ q["W2"] + q["b2"]
+        return hidden, np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+
+    grads = central_differences(lambda q: -np.log(forward(q)[1][rows, labels]).mean(), {k: v.copy() for k, v in p.items()})
+    hidden, probs = forward(p)
+    dlogits = (probs - Y) / n
+    assert np.allclose(hidden.T @ dlogits, grads["W2"], atol=1e-6)  # the oracle agrees with the right line
+    spec = WORD_SPEC.replace('convention = "row"', 'convention = "column"')  # (X W: W is n_in × n_out)
+    body = ("$\\text{hidden} = \\text{ReLU}(X W_1 + b_1)$, $\\text{logits} = \\text{hidden}\\, W_2 + b_2$, "
+            "$\\text{probs} = \\text{softmax}(\\text{logits})$ row by row, and $L = -\\frac{1}{N}\\sum_{n} \\log "
+            "\\text{probs}_{n, y_n}$.\n\n"
+            "1. $\\frac{\\partial L}{\\partial \\text{logits}} = \\frac{1}{N}(\\text{probs} - Y)$\n"
+            "2. $\\frac{\\partial L}{\\partial W_2} = \\text{hidden}^T \\frac{\\partial L}{\\partial \\text{logits}}$\n"
+            "3. $\\frac{\\partial L}{\\partial \\text{logits}} = \\text{probs} - Y$\n")
+    found = _verify(tmp_path, spec, body)
+    assert found["\\frac{\\partial L}{\\partial \\text{logits}} = \\frac{1}{N}(\\text{probs} - Y)"].verdict == "correct"
+    assert found["\\frac{\\partial L}{\\partial W_2} = \\text{hidden}^T \\frac{\\partial L}{\\partial \\text{logits}}"].verdict == "correct"
+    wrong = found["\\frac{\\partial L}{\\partial \\text{logits}} = \\text{probs} - Y"]
+    assert wrong.verdict == "incorrect" and "1/N" in wrong.message, wrong.message
+
+
+LEAKY_SPEC = _spec("leaky", 3, ['units = 4\nactivation = "leaky_relu"\ngamma = 0.01', 'units = 1\nactivation = "identity"'],
+                   "squared_error")
+
+
+@pytest.mark.parametrize("slope, right", [(r"\alpha", True), ("0", False)])
+def test_a_letter_defined_beside_its_slope_is_its_layers(tmp_path, slope, right):
+    z = rng.normal(size=6)
+    leaky = lambda v: np.where(v > 0, v, 0.01 * v)  # noqa: E731
+    numeric = (leaky(z + 1e-6) - leaky(z - 1e-6)) / 2e-6
+    written = np.where(z > 0, 1.0, 0.01 if right else 0.0)
+    assert np.allclose(written, numeric) == right
+    display = (f"$$g(z) = \\begin{{cases}} z & z > 0 \\\\ \\alpha z & z \\le 0 \\end{{cases}}, \\qquad g'(z) = "
+               f"\\begin{{cases}} 1 & z > 0 \\\\ {slope} & z \\le 0 \\end{{cases}}$$")
+    body = ("## Q2: leaky ReLU ($\\alpha = 0.01$)\n\n$\\mathbf{z}^{[1]} = \\mathbf{W}^{[1]}\\mathbf{x} + \\mathbf{b}^{[1]}$, "
+            "$\\mathbf{a}^{[1]} = \\mathrm{LeakyReLU}(\\mathbf{z}^{[1]})$, $\\hat y = \\mathbf{W}^{[2]}\\mathbf{a}^{[1]} + "
+            f"b^{{[2]}}$.\n\n{display}\n")
+    found = {r.id: r for r in _verify(tmp_path, LEAKY_SPEC, body).values()}
+    assert found["Q2.5"].verdict == ("correct" if right else "incorrect"), found["Q2.5"].message
+
+
+# ---- a bare h beside ŷ and layered z, w; a plain-text dot as the product -------------------------------------------
+
+
+@pytest.mark.parametrize("weight, right", [("w^{(2)}_{jk}", True), ("w^{(2)}_{kj}", False)])
+def test_a_bare_h_beside_a_hatted_output_is_the_hidden_layers(tmp_path, weight, right):
+    x, y = rng.normal(size=3), np.array([0.0, 0.0, 1.0])
+    p = {"W1": rng.normal(size=(4, 3)), "b1": rng.normal(size=4), "W2": rng.normal(size=(3, 4)), "b2": rng.normal(size=3)}
+
+    def loss(q):
+        z2 = q["W2"] @ _sig(q["W1"] @ x + q["b1"]) + q["b2"]
+        return -np.log(np.exp(z2) / np.exp(z2).sum()) @ y
+
+    grads = central_differences(loss, {k: v.copy() for k, v in p.items()})
+    h = _sig(p["W1"] @ x + p["b1"])
+    z2 = p["W2"] @ h + p["b2"]
+    e = np.exp(z2) / np.exp(z2).sum() - y
+    formula = np.outer((p["W2"].T @ e) * h * (1 - h), x)  # Σ_j e_j w_{jk} h_k(1 − h_k) x_i, entry (k, i)
+    assert np.allclose(formula, grads["W1"], atol=1e-6)  # (w_{kj}: the other index order does not even fit)
+    claim = f"\\frac{{\\partial L}}{{\\partial w^{{(1)}}_{{ki}}}} = \\sum_j (\\hat y_j - y_j)\\, {weight}\\, h_k (1 - h_k)\\, x_i"
+    body = ("$$\\frac{\\partial L}{\\partial w^{(2)}_{jk}} = \\frac{\\partial L}{\\partial z^{(2)}_j}\\,\\frac{\\partial "
+            "z^{(2)}_j}{\\partial w^{(2)}_{jk}} = (\\hat y_j - y_j)\\, h_k$$\n\n" f"$${claim}$$\n")
+    found = _verify(tmp_path, PLAIN_SPEC, body)
+    assert found[claim].verdict == ("correct" if right else "incorrect"), found[claim].message
+    assert next(r for k, r in found.items() if k.startswith("\\frac{\\partial L}{\\partial w^{(2)}_{jk}}")).verdict == "correct"
+
+
+def test_a_spaced_dot_in_plain_text_is_the_product(tmp_path):
+    body = "dZ2 = A2 - Y\ndW2 = dZ2 . A1^T\ndA1 = W2^T . dZ2\ndZ1 = dA1 * A1 * (1 - A1)\ndW1 = dZ1 . X^T\nwrong: dW1 = X . dZ1^T\n"
+    found = {r.id: r for r in _verify(tmp_path, PLAIN_SPEC, body, "answer.txt").values()}
+    assert [found[f"line {k}"].verdict for k in (2, 3, 5)] == ["correct"] * 3
+    assert found["line 6"].verdict == "incorrect"  # X dZ1ᵀ is 3 × 4, W1 is 4 × 3
+
+
+def test_h_as_a_width_is_no_bare_activation():
+    from gradproof.verify.infer import structure
+
+    def claims(text):
+        return extract(text)
+
+    hidden = structure(claims("$$\\frac{\\partial z^{(2)}_j}{\\partial w^{(2)}_{jk}} = h_k$$ and $\\hat y = \\mathrm{softmax}(z^{(2)})$\n"))
+    sized = structure(claims("$(W_1, b_1) \\in (\\mathbb{R}^{n \\times h}, \\mathbb{R}^h)$ and $\\hat y = \\sigma(z_2)$, "
+                             "$L(\\hat y, y) = -y \\log \\hat y$\n"))
+    assert hidden["hidden_h"] and not sized["hidden_h"]

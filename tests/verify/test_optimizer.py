@@ -124,10 +124,19 @@ def test_state_claims_name_the_quantity_and_show_the_printed_update():
 
 
 @pytest.mark.parametrize("latex, why", [
-    (r"S = (1-\beta) (\nabla_{W^{(2)}} J)^2", "needs the parameter"),
+    (r"S = (1-\beta) (\nabla_{W^{(2)}} J)^2 + (\nabla_{W^{(1)}} J)^2", "needs the parameter"),  # two parameters' gradients
     (r"S_{t} = (1-\beta) (\nabla_{W^{(2)}} J)^2", "layer index"),  # S_t is every layer's; W^{(2)} names one
     (r"S_{W} = (1-\beta) (\nabla_{W^{(2)}} J)^2", "layer index"),
 ])
 def test_unreadable_state_claims_say_why(latex, why):
     r = _example("reference_mlp").check(Claim("t", latex))
     assert r.verdict == "unchecked" and why in r.message, r.message
+
+
+def test_a_bare_state_is_the_state_of_the_one_gradient_it_adds():
+    # S written bare in its own update beside one parameter's gradient is that parameter's (forty-eighth round): read
+    # as S_{W^{(2)}} is, right at the first step (S starts at 0), wrong without the square
+    for bare, written in ((r"S = (1-\beta) (\nabla_{W^{(2)}} J)^2", r"S_{W^{(2)}} = (1-\beta) (\nabla_{W^{(2)}} J)^2"),
+                          (r"S = (1-\beta) \nabla_{W^{(2)}} J", r"S_{W^{(2)}} = (1-\beta) \nabla_{W^{(2)}} J")):
+        got, want = (_example("reference_mlp").check(Claim("t", t)) for t in (bare, written))
+        assert got.verdict == want.verdict != "unchecked", (got.message, want.message)
