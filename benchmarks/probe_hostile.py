@@ -316,7 +316,7 @@ def probes() -> list[Probe]:
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
             + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five()
-            + round_forty_six() + round_forty_seven())
+            + round_forty_six() + round_forty_seven() + round_forty_eight())
 
 
 def _example(name: str) -> str:
@@ -5865,6 +5865,39 @@ def round_forty_seven() -> list[Probe]:
        "-\\log P_{i, y_i}$$\n\n$$P_{ij} = " + " + ".join("\\frac{e^{S_{ij}}}{\\sum_k e^{S_{ik}}}" for _ in range(10_000))
        + "$$\n\n$$\\frac{\\partial L}{\\partial b_2} = \\sum_{i=1}^N " + " + ".join(
            "\\left(\\frac{\\partial L}{\\partial S}\\right)_{i,:}" for _ in range(10_000)) + "$$\n", spec_text=soft)
+    return out
+
+
+def round_forty_eight() -> list[Probe]:
+    """Round forty-eight (notations found by writing answers): an indexed definition with a range in 990 claims and
+    10^4 terms; 1990 ranges after "for" in one paragraph; a bare velocity with 10^4 gradients; 1990 lone arrows; 10^4
+    function letters named in one claim and in 1900 claims; indicators of a prose label 10^4 times; a spaced dot 2000
+    times in a line and in 1900 lines of plain text; \\text{word} names in 1900 definitions (each under the document's
+    2000 equations)."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r48: ")
+    units = spec(layer(2, '"sigmoid"') + layer(1, '"sigmoid"'))
+    md("an indexed definition with a range, 990 claims and 10^4 terms", "".join(
+        f"$z_j = w_{{1j}} x_1 + w_{{2j}} x_2 + b_j + {k}$ for $j = 1, \\ldots, 9$\n\n" for k in range(990))
+       + "$z_j = " + " + ".join("w_{1j} x_1" for _ in range(10_000)) + "$ for $j = 1, 2$\n", spec_text=units)
+    md("1990 ranges after for in one paragraph", "$h_j = z_j$ " + " ".join("for $j = 1, 2$," for _ in range(1990)) + "\n",
+       spec_text=units)
+    mom = spec(layer(2, '"tanh"') + layer(1, '"sigmoid"'), loss="binary_cross_entropy").replace(
+        'name = "sgd"', 'name = "momentum"\nmomentum = 0.9')
+    md("a bare velocity with 10^4 gradients", "$$V \\leftarrow \\mu V + " + " + ".join(
+        "\\nabla_{W^{(1)}} \\frac{\\partial J}{\\partial W^{(1)}}" for _ in range(10_000)) + "$$\n", spec_text=mom)
+    md("1990 lone arrows", " ".join("layer $\\to$" for _ in range(1990)) + "\n\n$h_1 = z_1$\n", spec_text=units)
+    tanh = spec(layer(4, '"tanh"') + layer(4, '"tanh"') + layer(3, '"softmax"'), loss="cross_entropy")
+    md("function letters named, 10^4 in one claim and in 1900 claims", "$" + " = ".join("g^{[1]}" for _ in range(10_000))
+       + " = \\tanh$\n\n" + "".join(f"$f_{{{k % 9}}} = \\mathrm{{ReLU}}$\n\n" for k in range(1900)), spec_text=tanh)
+    soft = spec(layer(4, '"sigmoid"') + layer(3, '"softmax"'), loss="cross_entropy")
+    md("indicators of a prose label 10^4 times", "With true class $c$: $$\\frac{\\partial L}{\\partial z_j} = " + " + ".join(
+        "\\mathbb{1}\\{j = c\\}" for _ in range(10_000)) + "$$\n", spec_text=soft)
+    md("a spaced dot 2000 times in a line, 1900 lines", "dW2 = " + " . ".join("dZ2" for _ in range(2000)) + "\n" + "".join(
+        f"dW{k} = dZ2 . A1^T . X\n" for k in range(1900)),
+       spec_text=soft, name="h.txt")
+    md("text-font names in 1900 definitions", "".join(
+        f"$\\text{{hidden{chr(97 + k % 26)}}} = \\text{{ReLU}}(X W_1 + b_1) + {k}$\n\n" for k in range(1900)), spec_text=soft)
     return out
 
 

@@ -198,6 +198,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 part = texmacros.expand(texmacros.strip_definitions(part), macros, budget)
             part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
             part = texmacros.plain_pmatrix(part)  # \pmatrix{∂E/∂b^L}_j (Jihwan's): parentheses around one entry
+            if part.lstrip().startswith("\\"):
+                part = _UNBRACED_FONT.sub(r"\\\1{\2}", part, count=1)  # \mathbf s = W_2\mathbf h: \mathbf{s}, its definition's key
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
             part = _REMARK_AT_END.sub("", part)  # (rudra's \quad (\text{Chain Rule}))
@@ -317,7 +319,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
                           subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None,
                           premises=frozenset(premises), models=models, section_losses=section_losses,
-                          unit_code=scalarunits.code_definitions(text))
+                          unit_code=scalarunits.code_definitions(text), labels=label_letters(text))
 
 
 class DocumentClaims(list):
@@ -333,8 +335,10 @@ class DocumentClaims(list):
                  subsections: dict | None = None, star: bool = False,
                  products: tuple = (), stated: tuple = (), premises: frozenset = frozenset(),
                  models: dict | None = None, example: str | None = None, minibatch: bool = False,
-                 section_losses: dict | None = None, rows_stated: bool = False, unit_code: tuple = ()):
+                 section_losses: dict | None = None, rows_stated: bool = False, unit_code: tuple = (),
+                 labels: tuple = ()):
         super().__init__(claims)
+        self.labels = tuple(labels)  # letters the prose names the true class by: "true class $c$" (label_letters)
         self.unit_code = tuple(unit_code)  # a forward pass sketched unit by unit in a code block (scalarunits.py)
         self.rows_stated = rows_stated  # the text gives a batch its examples as rows: X ∈ ℝ^{B × 784} (zaidanmir)
         self.section_losses = dict(section_losses or {})  # claim id -> the loss its heading names ("## MSE": foreign.py)
@@ -592,6 +596,9 @@ def _scan(text: str, lines: _LineCounter):
                   and _FOR_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None)
 
 
+#: a definition's left side, a font command on one letter with no braces (TeX's own argument): \mathbf s = …, \bm x :=
+_UNBRACED_FONT = re.compile(r"^\s*\\(mathbf|boldsymbol|bm|mathit|mathrm|vec)(?![A-Za-z])[ \t]*([A-Za-z0-9])(?![A-Za-z0-9])"
+                            r"(?=\s*(?::=|=|\\coloneqq))")
 #: an item of an index's range: a number, a letter (k_t) maybe less or more a number (L - 1), dots
 _RANGE_ITEM = r"(?:\d{1,4}|[A-Za-z](?:\s*_\s*(?:\{[A-Za-z0-9]{1,3}\}|[A-Za-z0-9]))?(?:\s*[-+]\s*\d)?|\\[lc]?dots|\\ldots|\.\.\.|…)"
 #: inline math that only states an index's range: ``j = 1, 2``, ``i = 1, \ldots, m``, ``l = 1, 2, \dots, L - 1``, and
@@ -1238,7 +1245,9 @@ def pdf_text(path: Path) -> str:
 #: the batch size's letter, bare or in a class or font wrapper (Thill's \newcommand{\batch}{\mathord{N}})
 _BATCH_LETTER = r"(?:[mNM]|\\math(?:ord|rm|it|normal)\s*\{\s*[mNM]\s*\})"
 #: a document about a batch of m examples: \frac{1}{m}, \sum_{i=1}^{m}, \frac{1}{N} \sum_n
-_MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*" + _BATCH_LETTER + r"\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*"
+_MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*" + _BATCH_LETTER + r"\s*\}|"
+                              # PyTorch's mean over the batch and the outputs: \frac{1}{NK} \sum_{n,k}, \frac{2}{NK}
+                              r"\\frac\s*\{\s*[12]\s*\}\s*\{\s*N\s*(?:\\cdot\s*)?K\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*"
                               # (not N_{l-1}, M_{L-1}, N_\mathrm{in}: a layer's width with its own subscript, FYS-STK4155's
                               # and Zingale's; m_L stays a batch's sign, as it always was: jihwan's mini-batch notes have
                               # none other)
@@ -1344,6 +1353,23 @@ _MINIBATCH_PROSE = re.compile(r"(?i)\bmini[- ]?batch(?:es)?\b")
 _ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?(?:\$\s*)?m\s*=\s*1(?![0-9.])")
 #: the batch a document is judged with when it needs one (it names no size; a 1/m is only seen with more than one example)
 DOCUMENT_BATCH = 3
+
+
+#: the prose naming the true class's index by a letter: "true class $c$", "the correct class $k$", "target class $c$",
+#: "label $c$" (not y or t, the target itself)
+_LABEL_PROSE = re.compile(r"(?<![A-Za-z])(?:(?:true|correct|target|ground[- ]truth)[ \t]+(?:class|label)|label)(?:[ \t]+index)?"
+                          r"[ \t]+\$[ \t]*([a-su-xz])[ \t]*\$", re.I)
+
+
+def label_letters(text: str) -> tuple:
+    """The letters the prose names the true class by (``_LABEL_PROSE``), at most two, in order; one pass."""
+    found: list = []
+    for m in _LABEL_PROSE.finditer(text[:MAX_BYTES]):
+        if m.group(1) not in found:
+            found.append(m.group(1))
+        if len(found) > 2:
+            return ()  # (several letters named so: none is certain)
+    return tuple(found)
 
 
 def document_batch(claims, network, one_example: bool = False) -> int:

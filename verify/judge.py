@@ -426,6 +426,7 @@ class Judge:
         self._letter_first: dict = {}  # the claim id of that definition, per letter
         self._function_defs: list | None = None  # (claim id, letter, body) of its function definitions (_one_of_several_…)
         self._labels: set | None = None  # index letters the answer sets as the true class, y_c = 1 (_about_the_label)
+        self.prose_labels: tuple = ()  # letters its prose names the true class by, "true class $c$" (check_all)
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
         self._formulas: dict = {}  # (quantity, batch, samples) -> its expected LaTeX (_expected_for)
@@ -805,6 +806,13 @@ class Judge:
                                f"(\"{named.group(2)}\"): a label, not an equation", quantity=claim.quantity,
                                notes=["a name given in words"])
         result = self._check_layouts(claim)
+        onehot = self._label_indicator(claim) if result.verdict == "unchecked" else None
+        if onehot is not None:  # ∂L/∂z_j = p_j − \mathbb{1}\{j = c\} with c the true class: the one-hot target's y_j
+            there = self._check_layouts(onehot)
+            if there.verdict != "unchecked":
+                there.latex = claim.latex
+                there.notes = [*there.notes, "an indicator of the true class read as the one-hot target's entry"]
+                return there
         if result.verdict == "unchecked" and self._label_case(claim) is not None:
             at_label = self._at_the_label(claim)  # lmToT27's L = -\log(a^L_c): c free on the right only
             return at_label if at_label is not None else result
@@ -864,6 +872,8 @@ class Judge:
         if self._labels is None:
             self._labels = {m.group(1): m.group(0).lstrip()[0] for c in self._claims[:2000] if len(c.latex) <= 40
                             and (m := _LABEL_ONE.fullmatch(c.latex.strip()))}
+            for letter in self.prose_labels:  # "with true class $c$" (document.label_letters): its one-hot y_c = 1
+                self._labels.setdefault(letter, "y")
         if len(claim.latex) > 4000:
             return None
         stated = getattr(self, "cases", {}).get(claim.id)  # a document's "In case i $\neq$ j:" before its displays
@@ -949,6 +959,28 @@ class Judge:
         there.notes = [n for n in there.notes if not n.startswith("for every")] + [note]
         there.message = f"{there.message.split(' (for every')[0]} ({note})"
         return there
+
+    def _label_indicator(self, claim: Claim) -> Claim | None:
+        """The claim with each indicator that an index is the true class (``\\mathbb{1}\\{j = c\\}``, ``\\mathbb{1}[c = j]``,
+        ``1_{j=c}``, Kronecker's ``\\delta_{jc}``; c the answer's label letter: its y_c = 1, or its prose's "true class
+        $c$") written as the one-hot target's entry y_j; None where it has none."""
+        if len(claim.latex) > 4000 or not ("1" in claim.latex or "\\delta" in claim.latex):
+            return None
+        if self._labels is None:
+            self._label_case(claim)  # (reads the answer's labels once)
+        if not self._labels:
+            return None
+
+        def entry(m: re.Match) -> str:
+            a, b = m.group(1) or m.group(3), m.group(2) or m.group(4)
+            if b in self._labels and a not in self._labels:
+                return f" {self._labels[b]}_{{{a}}} "
+            if a in self._labels and b not in self._labels:
+                return f" {self._labels[a]}_{{{b}}} "
+            return m.group(0)
+
+        text = _LABEL_INDICATOR.sub(entry, claim.latex)
+        return None if text == claim.latex else replace(claim, latex=text)
 
     def _at_the_label(self, claim: Claim) -> ClaimResult | None:
         """A claim about the true class c (the answer's ``y_c = 1``; lmToT27's "Case 1: $j = c$"
@@ -3090,6 +3122,7 @@ class Judge:
                 return walked
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
         self.cases = getattr(claims, "cases", getattr(self, "cases", {}))  # "For j = i" before it (intermediates)
+        self.prose_labels = getattr(claims, "labels", getattr(self, "prose_labels", ()))  # "true class $c$"
         self.row_lines = getattr(claims, "row_lines", getattr(self, "row_lines", {}))  # side by side over lines
         self.named_optimizers = getattr(claims, "optimizers", getattr(self, "named_optimizers", frozenset()))
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
@@ -6952,6 +6985,11 @@ def _example_subscript(latex: str, letter: str) -> bool:
     return bool(re.search(r"(?<![A-Za-z\\])x" + on, text)) and bool(re.search(r"(?:(?<![A-Za-z\\])y|\\hat\s*\{?\s*[A-Za-z])" + on, text))
 
 
+#: an indicator that two index letters agree: \mathbb{1}\{j = c\}, \mathbb{1}[j=c], \mathbf{1}(j = c), 1_{j = c},
+#: 1\{j = c\}; or Kronecker's \delta_{jc} (the letters of the two)
+_LABEL_INDICATOR = re.compile(r"(?:\\(?:mathbb|mathbf|bm)\s*\{\s*1\s*\}|(?<![\w.])1)\s*(?:_\s*\{\s*)?(?:\\\{|\\left\s*\\\{|\[|\()?\s*"
+                              r"([a-z])\s*=\s*([a-z])\s*(?:\\\}|\\right\s*\\\}|\]|\))?(?:\s*\})?"
+                              r"|\\delta\s*_\s*\{\s*([a-z])\s*,?\s*([a-z])\s*\}")
 #: the answer's statement that a letter indexes the true class of a one-hot target: y_c = 1, y_{c} = 1, t_k = 1
 _LABEL_ONE = re.compile(r"[yt]\s*_\s*\{?\s*([a-z])\s*\}?\s*=\s*1")
 #: a claim judged for every value of a free index: "(for every c = 1…3)"

@@ -30,7 +30,7 @@ _LABELLED = re.compile(r"(\\mathcal\s*\{\s*[CLJE]\s*\}|(?<![A-Za-z\\])[CLJE])\s*
 
 
 #: the objective defined as a mean over the examples: Quargam's J = \dfrac{1}{n} \sum{(y^{(i)} - \hat{y}^{(i)})^2}
-MEAN_OBJECTIVE = re.compile(r"\\[dtc]?frac\s*\{\s*1\s*\}\s*\{\s*[mnNMB]\s*\}\s*\\sum")  # (B: PyTorch write-ups)
+MEAN_OBJECTIVE = re.compile(r"\\[dtc]?frac\s*\{\s*1\s*\}\s*\{\s*(?:[mnNMB]|N\s*K)\s*\}\s*\\sum")  # (B, NK: PyTorch write-ups)
 #: the objective's own definition (Britz's L(y, ŷ) = −\frac{1}{N} Σ_n Σ_i y_{n,i} log ŷ_{n,i})
 DEFINES_OBJECTIVE = re.compile(r"\s*(?:\\mathcal\s*\{\s*[LJ]\s*\}|[LJCE]|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=")
 #: ... by the letter of one example's loss (\ell, \mathcal{L}), at the start of the claim

@@ -1078,7 +1078,8 @@ def _normalize_new(text: str) -> str:
     for _ in range(4):  # nested wrappers: \mathbf{\hat{\mathbf{y}}}
         s = _WRAP.sub(lambda m: " " + m.group(2), s)  # \odot\mathbf{h}: not \odoth
         s = _NAMED.sub(_named, s)
-    s = _WRAP_BARE.sub("", s)
+    s = _WRAP_BARE.sub(lambda m: " " if m.start() and m.string[m.start() - 1].isalpha() else "", s)  # \odot\mathbf h:
+    # not \odoth (a space only after a command's letters, so a message's positions in the text stay where they were)
     s = _DOT_FN.sub(lambda m: " " + (m.group(1) or m.group(2)) + "'", s)
     s = _DOT_DIAG.sub(r" \\diag f'", s)
     s = _PARTIAL_BRACES.sub(lambda m: r"\partial " + m.group(1) + " ", s)  # \partial{loss}, \partial{\mathit{W2}}

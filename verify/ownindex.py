@@ -54,6 +54,11 @@ _DOUBLE_SUM = re.compile(r"^\s*(?:L|J|E|C|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=\s*-
                          r"\s*(?:\^\s*\{?\s*[NM]\s*\}?)?\s*\\sum\s*_\s*\{?\s*([a-z])")
 
 
+#: the objective as PyTorch's mean over the batch and the outputs: \mathcal{L} = \frac{1}{NK} \sum_{n,k} (\hat Y_{nk} - Y_{nk})^2
+_MEAN_OVER_OUTPUTS = re.compile(r"^\s*(?:L|J|E|C|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=\s*-?\s*\\frac\s*\{\s*1\s*\}\s*\{\s*N\s*K\s*\}"
+                                r"\s*\\sum\s*_\s*\{\s*(n)\s*,\s*([a-z])\s*\}")
+
+
 def example_losses(claims, letter: str) -> bool:
     """Whether the answer writes its objective as the mean (or sum) of its examples' own losses in its sample letter,
     ``E = \\frac{1}{N} \\sum_n E_n``: then a δ with that letter, δ_n, is example n's own (∂E_n/∂z_n, no 1/N)."""
@@ -74,8 +79,8 @@ def sample_letter(claims, batch: int) -> str | None:
         if m and re.search(rf"(?<![A-Za-z\\])(?:y|\\ell\s*|[ELJC])\s*_\s*\{{?\s*{m.group(1)}\b", text[m.end():]):
             # y_n, or the n-th example's loss \ell_n (\mathcal{L}_n): n counts the examples
             return m.group(1)
-        m = _DOUBLE_SUM.match(text)
-        if m and re.search(rf"(?<![A-Za-z\\])[ty]\s*_\s*\{{\s*{m.group(1)}\s*,?\s*{m.group(2)}\s*\}}", text[m.end():]):
+        m = _DOUBLE_SUM.match(text) or _MEAN_OVER_OUTPUTS.match(text)
+        if m and re.search(rf"(?<![A-Za-z\\])[tyTY]\s*_\s*\{{\s*{m.group(1)}\s*,?\s*{m.group(2)}\s*\}}", text[m.end():]):
             # the Lazy Programmer's J = Σ_n Σ_k t_{nk} log y_{nk}: the outer sum's n, first on the target, counts the
             # examples (the inner k the classes)
             return m.group(1)

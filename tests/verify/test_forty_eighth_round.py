@@ -197,8 +197,10 @@ z¹ = W¹x + b¹, a¹ = σ(z¹), z² = W²a¹ + b², ŷ = softmax(z²)
 """
 
 
-def test_unicode_superscripts_are_layers_and_a_worded_label_is_no_factor(tmp_path):
-    x, y = rng.normal(size=3), np.array([0.0, 1.0, 0.0])
+def _sigmoid_softmax(y: np.ndarray) -> tuple:
+    """A random 3-4-3 instance (sigmoid hidden layer, softmax output, cross-entropy with target ``y``): x, the parameters,
+    their gradients by central differences, the hidden h and the output's error e = softmax(z⁽²⁾) − y."""
+    x = rng.normal(size=3)
     p = {"W1": rng.normal(size=(4, 3)), "b1": rng.normal(size=4), "W2": rng.normal(size=(3, 4)), "b2": rng.normal(size=3)}
 
     def loss(q):
@@ -206,9 +208,13 @@ def test_unicode_superscripts_are_layers_and_a_worded_label_is_no_factor(tmp_pat
         return -np.log(np.exp(z2) / np.exp(z2).sum()) @ y
 
     grads = central_differences(loss, {k: v.copy() for k, v in p.items()})
-    a1 = _sig(p["W1"] @ x + p["b1"])
-    z2 = p["W2"] @ a1 + p["b2"]
-    d2 = np.exp(z2) / np.exp(z2).sum() - y
+    h = _sig(p["W1"] @ x + p["b1"])
+    z2 = p["W2"] @ h + p["b2"]
+    return x, p, grads, h, np.exp(z2) / np.exp(z2).sum() - y
+
+
+def test_unicode_superscripts_are_layers_and_a_worded_label_is_no_factor(tmp_path):
+    _, p, grads, a1, d2 = _sigmoid_softmax(np.array([0.0, 1.0, 0.0]))
     assert np.allclose(p["W2"].T @ d2 * a1 * (1 - a1), grads["b1"], atol=1e-6)  # δ¹ is ∂L/∂b¹
     assert not np.allclose(p["W2"].T @ d2, grads["b1"], atol=1e-6)  # the slip leaves the slope out
     found = {r.id: r for r in _verify(tmp_path, PLAIN_SPEC, PLAIN_BODY, "answer.txt").values()}
@@ -321,17 +327,7 @@ def test_a_letter_defined_beside_its_slope_is_its_layers(tmp_path, slope, right)
 
 @pytest.mark.parametrize("weight, right", [("w^{(2)}_{jk}", True), ("w^{(2)}_{kj}", False)])
 def test_a_bare_h_beside_a_hatted_output_is_the_hidden_layers(tmp_path, weight, right):
-    x, y = rng.normal(size=3), np.array([0.0, 0.0, 1.0])
-    p = {"W1": rng.normal(size=(4, 3)), "b1": rng.normal(size=4), "W2": rng.normal(size=(3, 4)), "b2": rng.normal(size=3)}
-
-    def loss(q):
-        z2 = q["W2"] @ _sig(q["W1"] @ x + q["b1"]) + q["b2"]
-        return -np.log(np.exp(z2) / np.exp(z2).sum()) @ y
-
-    grads = central_differences(loss, {k: v.copy() for k, v in p.items()})
-    h = _sig(p["W1"] @ x + p["b1"])
-    z2 = p["W2"] @ h + p["b2"]
-    e = np.exp(z2) / np.exp(z2).sum() - y
+    x, p, grads, h, e = _sigmoid_softmax(np.array([0.0, 0.0, 1.0]))
     formula = np.outer((p["W2"].T @ e) * h * (1 - h), x)  # Σ_j e_j w_{jk} h_k(1 − h_k) x_i, entry (k, i)
     assert np.allclose(formula, grads["W1"], atol=1e-6)  # (w_{kj}: the other index order does not even fit)
     claim = f"\\frac{{\\partial L}}{{\\partial w^{{(1)}}_{{ki}}}} = \\sum_j (\\hat y_j - y_j)\\, {weight}\\, h_k (1 - h_k)\\, x_i"
@@ -359,3 +355,81 @@ def test_h_as_a_width_is_no_bare_activation():
     sized = structure(claims("$(W_1, b_1) \\in (\\mathbb{R}^{n \\times h}, \\mathbb{R}^h)$ and $\\hat y = \\sigma(z_2)$, "
                              "$L(\\hat y, y) = -y \\log \\hat y$\n"))
     assert hidden["hidden_h"] and not sized["hidden_h"]
+
+
+# ---- the true class named in prose; PyTorch's mean over the batch and the outputs ----------------------------------
+
+LSE_BODY = r"""With logits $z = z^{{(2)}}$ and true class $c$ the loss is $L = -z_c + \log\sum_{{j}} e^{{z_j}}$.
+
+1. ${claim}$
+"""
+
+
+@pytest.mark.parametrize("claim, sign", [
+    (r"\frac{\partial L}{\partial z_j} = \frac{e^{z_j}}{\sum_k e^{z_k}} - \mathbb{1}\{j = c\}", -1),
+    (r"\frac{\partial L}{\partial z_j} = \frac{e^{z_j}}{\sum_k e^{z_k}} + \mathbb{1}\{j = c\}", 1),
+])
+def test_the_true_class_named_in_prose(tmp_path, claim, sign):
+    z, c = rng.normal(size=3), 1
+    loss = lambda v: -v[c] + np.log(np.exp(v).sum())  # noqa: E731
+    grad = np.array([(loss(z + 1e-6 * e) - loss(z - 1e-6 * e)) / 2e-6 for e in np.eye(3)])
+    formula = np.exp(z) / np.exp(z).sum() + sign * np.eye(3)[c]
+    right = np.allclose(formula, grad, atol=1e-6)
+    found = _verify(tmp_path, PLAIN_SPEC, LSE_BODY.format(claim=claim))
+    assert found[claim].verdict == ("correct" if right else "incorrect"), found[claim].message
+    assert found["L = -z_c + \\log\\sum_{j} e^{z_j}"].verdict == "correct"
+
+
+def test_without_the_prose_the_class_letter_stays_unread(tmp_path):
+    claim = r"\frac{\partial L}{\partial z_j} = \frac{e^{z_j}}{\sum_k e^{z_k}} - \mathbb{1}\{j = c\}"
+    found = _verify(tmp_path, PLAIN_SPEC, LSE_BODY.format(claim=claim).replace("true class $c$", "a class $c$"))
+    assert found[claim].verdict == "unchecked"
+
+
+TORCH_SPEC = _spec("torchmse", 3, ['units = 8\nactivation = "relu"', 'units = 2\nactivation = "identity"'],
+                   "mean_squared_error").replace('convention = "row"', 'convention = "column"')
+TORCH_BODY = r"""Forward: `H = relu(X @ W1 + b1)`, `Yhat = H @ W2 + b2`, `loss = ((Yhat - Y)**2).mean()`.
+
+In math: $H = \mathrm{{ReLU}}(XW_1 + b_1)$, $\hat{{Y}} = HW_2 + b_2$, {objective} where $K = 2$.
+
+$${claim}$$
+"""
+
+
+@pytest.mark.parametrize("scale", ["2", "1"])
+def test_pytorchs_mean_over_the_batch_and_the_outputs(tmp_path, scale):
+    n, k = 5, 2
+    X, Y = rng.normal(size=(n, 3)), rng.normal(size=(n, k))
+    W1, b1, W2, b2 = rng.normal(size=(3, 8)), rng.normal(size=8), rng.normal(size=(8, k)), rng.normal(size=k)
+    Yhat = np.maximum(X @ W1 + b1, 0) @ W2 + b2
+    grad = central_differences(lambda q: ((q["Yhat"] - Y) ** 2).mean(), {"Yhat": Yhat.copy()})["Yhat"]
+    right = np.allclose(int(scale) / (n * k) * (Yhat - Y), grad, atol=1e-6)
+    assert right == (scale == "2")
+    claim = f"\\frac{{\\partial \\mathcal{{L}}}}{{\\partial \\hat Y}} = \\frac{{{scale}}}{{NK}}(\\hat Y - Y)"
+    objective = r"$\mathcal{L} = \frac{1}{NK}\sum_{n,k}(\hat Y_{nk} - Y_{nk})^2$"
+    found = _verify(tmp_path, TORCH_SPEC, TORCH_BODY.format(claim=claim, objective=objective))
+    assert found[claim].verdict == ("correct" if right else "incorrect"), found[claim].message
+    assert found["\\mathcal{L} = \\frac{1}{NK}\\sum_{n,k}(\\hat Y_{nk} - Y_{nk})^2"].verdict == "correct"
+
+
+# ---- TeX's unbraced font argument: \mathbf s, \odot\mathbf h -----------------------------------------------------
+
+UNBRACED_BODY = r"""First I define {hidden} and {definition}, so $\hat{{\mathbf y}} = \mathrm{{softmax}}(\mathbf s)$.
+
+$$\frac{{\partial L}}{{\partial \mathbf s}} = \hat{{\mathbf y}} - \mathbf y$$
+
+$${claim}$$
+"""
+
+
+@pytest.mark.parametrize("slope, right", [(r"\odot\mathbf h\odot(\mathbf 1 - \mathbf h)", True), (r"\odot\mathbf h", False)])
+def test_an_unbraced_font_argument_is_one_letter(tmp_path, slope, right):
+    _, p, grads, h, e = _sigmoid_softmax(np.array([1.0, 0.0, 0.0]))
+    back = p["W2"].T @ e
+    assert np.allclose(back * h * (1 - h), grads["b1"], atol=1e-6) and not np.allclose(back * h, grads["b1"], atol=1e-6)
+    claim = f"\\frac{{\\partial L}}{{\\partial \\mathbf b_1}} = \\big(W_2^\\top(\\hat{{\\mathbf y}} - \\mathbf y)\\big){slope}"
+    body = UNBRACED_BODY.format(claim=claim, definition=r"$\mathbf s = W_2\mathbf h + \mathbf b_2$",
+                                hidden=r"$\mathbf h = \sigma(W_1\mathbf x + \mathbf b_1)$")
+    found = {r.id: r for r in _verify(tmp_path, PLAIN_SPEC, body).values()}
+    assert found["line 3"].verdict == "correct", found["line 3"].message  # ∂L/∂s: s bound as z⁽²⁾
+    assert found["line 5"].verdict == ("correct" if right else "incorrect"), found["line 5"].message
