@@ -3047,8 +3047,17 @@ class _Parser:
             elif empty or self.peek() is None or self.peek().kind != "id":
                 raise Unreadable("expected \\partial in the denominator")
             # (McLaughlin's \frac{\partial L}{W_{i,j}}: the ∂ under the bar left out; ∂L over a letter is no quotient)
-            q, negated = self.signed_wrt()
-            self.expect("}")
+            start = self.i
+            try:
+                q, negated = self.signed_wrt()
+                self.expect("}")
+            except (NeedsLayer, NoSuchLayer):
+                raise
+            except Unreadable as exc:
+                self.i = start  # \frac{\partial L}{\partial (W_2 h + b_2)}: by a layer's summed input written out
+                q, negated = self._summed_input_in_group(), False
+                if q is None:
+                    raise exc from None  # (its own reason: the judge's other readings go by it)
             if negated and empty:
                 raise Unreadable("\\frac{\\partial}{\\partial (-q)} before an expression is not read; write the derivative by q")
             if loss == "loss" and self.peek() is not None and self.peek().text in LOSSES:
@@ -3405,9 +3414,17 @@ class _Parser:
                   and not self.unindexed):  # (Shewchuk's ∇_h L beside h = s(Vx): the hidden layer's, read as h is)
                 toks = [Tok("cmd", "haty", toks[0].pos)]  # Nielsen's \nabla_a C: the gradient by the output activations
             p = self.child(toks)
-            q = p.wrt()
-            if p.peek() is not None:
-                raise Unreadable("cannot read the subscript of \\nabla")
+            try:
+                q = p.wrt()
+                failed = None if p.peek() is None else Unreadable("cannot read the subscript of \\nabla")
+            except (NeedsLayer, NoSuchLayer):
+                raise
+            except Unreadable as exc:
+                failed = exc
+            if failed is not None:  # \nabla_{W_2 h + b_2} L: by a layer's summed input written out
+                q = self._summed_input(toks)
+                if q is None:
+                    raise failed  # (its own reason: the judge's other readings go by it)
             nxt = self.peek()
             if (nxt is not None and nxt.text in ACTIVATION_NAMES and not self.is_("(", 1) and not self.is_("'", 1)
                     and q.op == "q" and q.value[0] == "z"):
@@ -3438,6 +3455,46 @@ class _Parser:
             return self.gradient(self.child([]).symbol("W", tok), "loss")
         loss = "loss"
         return self.gradient(self.wrt(), loss)
+
+    def _summed_input_in_group(self) -> Node | None:
+        """z⁽ˡ⁾ of a denominator that writes layer l's summed input out in parentheses, ``(W_2 h + b_2)}``, read to its
+        closing brace (``_summed_input``); None otherwise (nothing consumed)."""
+        if not self.is_("(") and not (self.is_("left") and self.is_("(", 1)):
+            return None
+        depth, k = 0, self.i
+        while k < len(self.t) and not (depth == 0 and self.t[k].text == "}"):
+            depth += {"{": 1, "}": -1}.get(self.t[k].text, 0)
+            k += 1
+        toks = [t for t in self.t[self.i:k] if t.text not in ("left", "right")]
+        if len(toks) < 3 or toks[0].text != "(" or toks[-1].text != ")" or k >= len(self.t):
+            return None
+        q = self._summed_input(toks[1:-1])
+        if q is not None:
+            self.i = k + 1
+        return q
+
+    def _summed_input(self, toks) -> Node | None:
+        """z⁽ˡ⁾ where ``toks`` write layer l's summed input out as the spec's convention computes it (row: W h + b, or a
+        row h Wᵀ + b; column: Wᵀ h + b, or h W + b), its input the layer before's (x for layer 1); else None."""
+        p = self.child(toks)
+        try:
+            node = p.expr()
+        except Unreadable:
+            return None
+        if p.peek() is not None or node.op != "add" or len(node.args) != 2:
+            return None
+        for prod, bias in (node.args, node.args[::-1]):
+            if not (bias.op == "q" and bias.value[0] == "b" and isinstance(bias.value[1], int) and prod.op == "mul"
+                    and len(prod.args) == 2):
+                continue
+            layer = bias.value[1]
+            w = Node("q", (), ("W", layer))
+            source = Node("q", (), ("x", None)) if layer == 1 else Node("q", (), ("h", layer - 1))
+            forms = ([(w, source), (source, Node("T", (w,)))] if self.opts.get("convention", "row") == "row"
+                     else [(Node("T", (w,)), source), (source, w)])
+            if tuple(prod.args) in forms:
+                return Node("q", (), ("z", layer))
+        return None
 
     def _time_indexed(self) -> bool:
         """Whether the claim writes a letter with the time index t (v_t, v_{t-1}): a recurrence of an optimizer state."""

@@ -433,3 +433,64 @@ def test_an_unbraced_font_argument_is_one_letter(tmp_path, slope, right):
     found = {r.id: r for r in _verify(tmp_path, PLAIN_SPEC, body).values()}
     assert found["line 3"].verdict == "correct", found["line 3"].message  # ∂L/∂s: s bound as z⁽²⁾
     assert found["line 5"].verdict == ("correct" if right else "incorrect"), found["line 5"].message
+
+
+# ---- Ng's objective over a batch in columns, Y_{ki}: unit k of example i ---------------------------------------------
+
+NG_SPEC = _spec("ngcols", 3, ['units = 4\nactivation = "tanh"', 'units = 3\nactivation = "softmax"'], "cross_entropy")
+
+
+@pytest.mark.parametrize("sign, right", [("-", True), ("", False)])
+def test_ngs_objective_with_entries_of_examples_in_columns(tmp_path, sign, right):
+    m = 6
+    X, labels = rng.normal(size=(3, m)), rng.integers(0, 3, size=m)
+    Y = np.eye(3)[labels].T  # 3 × m: example i is column i
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=(4, 1)), rng.normal(size=(3, 4)), rng.normal(size=(3, 1))
+    Z2 = W2 @ np.tanh(W1 @ X + b1) + b2
+    A2 = np.exp(Z2) / np.exp(Z2).sum(axis=0)
+    mean_ce = -np.log(A2[labels, np.arange(m)]).mean()  # the oracle: the mean cross-entropy over the examples
+    written = (-1 if sign else 1) / m * sum(Y[k, i] * np.log(A2[k, i]) for i in range(m) for k in range(3))
+    assert np.isclose(written, mean_ce) == right
+    claim = f"J = {sign}\\frac{{1}}{{m}}\\sum_{{i=1}}^{{m}}\\sum_k Y_{{k i}}\\log A^{{[2]}}_{{k i}}"
+    body = ("Forward: $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$, $A^{[0]} = X$ with the $m$ examples as columns, and "
+            f"${claim}$.\n\n- $dZ^{{[2]}} = A^{{[2]}} - Y$\n- $dW^{{[2]}} = \\frac{{1}}{{m}} dZ^{{[2]}} A^{{[1]T}}$\n")
+    found = _verify(tmp_path, NG_SPEC, body)
+    assert found[claim].verdict == ("correct" if right else "incorrect"), found[claim].message
+    assert found["dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]T}"].verdict == "correct"
+
+
+# ---- a gradient by a layer's summed input written out: \nabla_{W_2 h + b_2} L ---------------------------------------
+
+BY_SUM_BODY = (r"$$\mathbf{{h}} = \sigma(\mathbf{{W}}_1 \mathbf{{x}} + \mathbf{{b}}_1), \qquad "
+               r"\hat{{\mathbf{{y}}}} = \mathrm{{softmax}}(\mathbf{{W}}_2 \mathbf{{h}} + \mathbf{{b}}_2)$$" + """
+
+(a) $${claim}$$
+""")
+
+
+@pytest.mark.parametrize("subscript, value, verdict", [
+    (r"\mathbf{W}_2 \mathbf{h} + \mathbf{b}_2", r"\hat{\mathbf{y}} - \mathbf{y}", "correct"),
+    (r"\mathbf{W}_2 \mathbf{h} + \mathbf{b}_2", r"\mathbf{y} - \hat{\mathbf{y}}", "incorrect"),
+    (r"\mathbf{W}_1 \mathbf{x} + \mathbf{b}_1",
+     r"\mathbf{W}_2^\top (\hat{\mathbf{y}} - \mathbf{y}) \odot \mathbf{h} \odot (1 - \mathbf{h})", "correct"),
+    (r"\mathbf{W}_2^\top \mathbf{h} + \mathbf{b}_2", r"\hat{\mathbf{y}} - \mathbf{y}", "unchecked"),  # not the spec's W h + b
+])
+def test_a_gradient_by_a_summed_input_written_out(tmp_path, subscript, value, verdict):
+    _, p, grads, h, e = _sigmoid_softmax(np.array([0.0, 1.0, 0.0]))
+    assert np.allclose(e, grads["b2"], atol=1e-6)  # ∂L/∂z⁽²⁾ = ∂L/∂b⁽²⁾ = ŷ − y; ∂L/∂z⁽¹⁾ = ∂L/∂b⁽¹⁾
+    assert np.allclose(p["W2"].T @ e * h * (1 - h), grads["b1"], atol=1e-6)
+    claim = f"\\nabla_{{{subscript}}} \\mathcal{{L}} = {value}"
+    found = _verify(tmp_path, PLAIN_SPEC, BY_SUM_BODY.format(claim=claim))
+    assert found[claim].verdict == verdict, found[claim].message
+
+
+@pytest.mark.parametrize("denominator, verdict", [
+    (r"(\mathbf{W}_2 \mathbf{h} + \mathbf{b}_2)", "correct"), (r"\left(\mathbf{W}_2 \mathbf{h} + \mathbf{b}_2\right)", "correct"),
+    (r"(\mathbf{W}_2^\top \mathbf{h} + \mathbf{b}_2)", "unchecked"),
+])
+def test_a_fraction_by_a_summed_input_written_out(tmp_path, denominator, verdict):
+    _, _, grads, _, e = _sigmoid_softmax(np.array([0.0, 0.0, 1.0]))
+    assert np.allclose(e, grads["b2"], atol=1e-6)  # ∂L/∂z⁽²⁾ = ŷ − y
+    claim = f"\\frac{{\\partial \\mathcal{{L}}}}{{\\partial {denominator}}} = \\hat{{\\mathbf{{y}}}} - \\mathbf{{y}}"
+    found = _verify(tmp_path, PLAIN_SPEC, BY_SUM_BODY.format(claim=claim))
+    assert found[claim].verdict == verdict, found[claim].message
