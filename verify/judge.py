@@ -6974,7 +6974,8 @@ _NOTHING_TO_COUNT = re.compile(r"is used on nothing it can count")
 _ELL_DERIVATIVE = re.compile(r"\\(?:partial|nabla)\s*(?:_\s*\{[^{}]{0,40}\}\s*|_\s*\w\s*)?\\ell(?![A-Za-z])")
 _ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for one example (any one: the formula is the same)"
 #: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)
-_EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
+_EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*2?\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b"
+                           r"|\\sum\s*_\s*\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*[mMN]\b))"  # (½ the mean, Σ_{i=1}^m: the batch's)
                            r"[^=]*_\s*\{?\s*[ijk]\b")
 #: an index counting entries of different sizes in one claim (shapes.py)
 def _example_subscript(latex: str, letter: str) -> bool:

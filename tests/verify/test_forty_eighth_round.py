@@ -494,3 +494,32 @@ def test_a_fraction_by_a_summed_input_written_out(tmp_path, denominator, verdict
     claim = f"\\frac{{\\partial \\mathcal{{L}}}}{{\\partial {denominator}}} = \\hat{{\\mathbf{{y}}}} - \\mathbf{{y}}"
     found = _verify(tmp_path, PLAIN_SPEC, BY_SUM_BODY.format(claim=claim))
     assert found[claim].verdict == verdict, found[claim].message
+
+
+# ---- half the mean over a batch written per example: J = \frac{1}{2m}\sum_{i=1}^m \|\hat y^{(i)} - y^{(i)}\|^2 ----------
+
+HALF_MEAN_SPEC = _spec("halfmean", 3, ['units = 4\nactivation = "tanh"', 'units = 2\nactivation = "identity"'],
+                       "mean_squared_error")
+
+
+@pytest.mark.parametrize("mean, right", [(r"\frac{1}{m}", True), ("", False)])
+def test_half_the_mean_is_the_batchs_objective(tmp_path, mean, right):
+    m = 6
+    X, Y = rng.normal(size=(m, 3)), rng.normal(size=(m, 2))
+    p = {"W1": rng.normal(size=(4, 3)), "b1": rng.normal(size=4), "W2": rng.normal(size=(2, 4)), "b2": rng.normal(size=2)}
+
+    def cost(q):
+        A = np.tanh(X @ q["W1"].T + q["b1"])
+        return np.sum((A @ q["W2"].T + q["b2"] - Y) ** 2) / (2 * m)
+
+    grads = central_differences(cost, {k: v.copy() for k, v in p.items()})
+    A = np.tanh(X @ p["W1"].T + p["b1"])
+    summed = sum(np.outer(A[i] @ p["W2"].T + p["b2"] - Y[i], A[i]) for i in range(m))
+    assert np.allclose(summed / (m if mean else 1), grads["W2"], atol=1e-6) == right
+    claim = (f"\\frac{{\\partial J}}{{\\partial W^{{[2]}}}} = {mean}\\sum_{{i=1}}^{{m}}(\\hat{{\\mathbf y}}^{{(i)}} - "
+             "\\mathbf y^{(i)})\\,\\mathbf a^{[1](i)T}")
+    body = ("$J = \\frac{1}{2m}\\sum_{i=1}^{m}\\|\\hat{\\mathbf y}^{(i)} - \\mathbf y^{(i)}\\|^2$, $\\hat{\\mathbf y}^{(i)} = "
+            "W^{[2]}\\mathbf a^{[1](i)} + \\mathbf b^{[2]}$, $\\mathbf a^{[1](i)} = \\tanh(W^{[1]}\\mathbf x^{(i)} + "
+            f"\\mathbf b^{{[1]}})$.\n\n1. ${claim}$\n")
+    found = _verify(tmp_path, HALF_MEAN_SPEC, body)
+    assert found[claim].verdict == ("correct" if right else "incorrect"), found[claim].message
