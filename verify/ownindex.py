@@ -138,7 +138,9 @@ def per_example(latex: str, letters: str) -> bool:
     (infer.infer leaves it out of a short answer's evidence)."""
     if not letters or len(latex) > 4000:
         return False
-    return re.search(r"_\s*\{(?:[^{}]{0,12},\s*|\s*[a-z]\s*)[" + re.escape(letters) + r"]\s*\}", latex) is not None  # (Ng's Y_{ki})
+    return (re.search(r"_\s*\{[^{}]{0,12},\s*[" + re.escape(letters) + r"]\s*\}", latex) is not None
+            or re.search(r"(?<![A-Za-z\\])[A-Z]\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?_\s*\{\s*[a-z]\s*[" + re.escape(letters)
+                         + r"]\s*\}", latex) is not None)  # (Ng's Y_{ki}, A^{[3]}_{ki}: a capital's entry k of example i)
 
 
 #: B as the number of examples (PyTorch write-ups): the mean's 1/B, a sum over the examples up to B
