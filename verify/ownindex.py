@@ -139,7 +139,7 @@ def per_example(latex: str, letters: str) -> bool:
     if not letters or len(latex) > 4000:
         return False
     return (re.search(r"_\s*\{[^{}]{0,12},\s*[" + re.escape(letters) + r"]\s*\}", latex) is not None
-            or re.search(r"(?<![A-Za-z\\])[A-Z]\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?_\s*\{\s*[a-z]\s*[" + re.escape(letters)
+            or re.search(r"(?<![A-Za-z\\])[A-Z]\s*(?:\^\s*(?:\{[^{}]{0,12}\}|\w)\s*)?_\s*\{\s*[a-z]\s*[" + re.escape(letters)
                          + r"]\s*\}", latex) is not None)  # (Ng's Y_{ki}, A^{[3]}_{ki}: a capital's entry k of example i)
 
 
