@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import re
 
-#: an activation's name as written -> the spec's name (\tanh, \text{ReLU}, \mathrm{sigmoid}, \operatorname{softmax})
-_NAMES = {"tanh": "tanh", "relu": "relu", "sigmoid": "sigmoid", "logistic": "sigmoid", "softmax": "softmax",
-          "elu": "elu", "softplus": "softplus", "gelu": "gelu", "swish": "swish", "silu": "swish", "identity": "identity",
-          "leakyrelu": "leaky_relu", "lrelu": "leaky_relu", "softsign": "softsign"}
+from .parser import FUNCS
+
+#: FUNCS' values that are functions of a formula, not a layer's activation
+_NOT_ACTIVATIONS = frozenset({"log", "exp", "erf", "sign", "sech", "cosh", "sinh", "phi", "max", "sin", "cos", "lse",
+                              "logsoftmax", "rowsum"})
+
+#: an activation's name as written -> the spec's name: the parser's FUNCS (\tanh, \text{ReLU}, \mathrm{sigmoid},
+#: \operatorname{softmax}, MATLAB's logsig) less the functions that are no activation, and the word "logistic"
+_NAMES = {**{k: v for k, v in FUNCS.items() if v not in _NOT_ACTIVATIONS}, "logistic": "sigmoid"}
 #: the name on the right: \tanh, tanh, \text{ReLU}, \mathrm{Leaky ReLU}, \operatorname{softmax}
 _NAME = r"(?:\\(?:text|mathrm|operatorname|textrm|mathit)\s*\{\s*([A-Za-z][A-Za-z -]{1,18})\s*\}|\\?([A-Za-z]{3,12}))"
 #: a function letter with its layer maybe: f, g, \phi, \varphi; g^{[1]}, g^{(2)}, f_1, f_{2}
