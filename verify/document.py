@@ -172,7 +172,11 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         prior, before = before, eq
         if eq.index_range:  # "… for $j = 1, 2$": the range of the equation before it, numbered (line N#k), no claim
             if prior is not None and claims and made == len(claims) - 1:
-                claims[-1] = replace(claims[-1], latex=_ranged(text, prior, eq, claims[-1].latex))
+                latex = _ranged(text, prior, eq, claims[-1].latex)
+                scoped = range_scope(latex) if latex != claims[-1].latex else None
+                if scoped is not None:  # CS229's "a^{[k]} = ReLU(z^{[k]}) for $k = 1, …, r-1$": the layers it holds for
+                    latex, scopes[-1] = scoped
+                claims[-1] = replace(claims[-1], latex=latex)
             eq = replace(eq, named=True)
         made = len(claims)
         heading = _heading_at(headings, starts, eq)
@@ -319,7 +323,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
                           subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None,
                           premises=frozenset(premises), models=models, section_losses=section_losses,
-                          unit_code=scalarunits.code_definitions(text), labels=label_letters(text))
+                          unit_code=scalarunits.code_definitions(text), labels=label_letters(text),
+                          gradient_rows=bool(_ROWS_PROSE.search(text[:MAX_BYTES])) and not _COLUMNS_PROSE.search(text[:MAX_BYTES]))
 
 
 class DocumentClaims(list):
@@ -336,8 +341,9 @@ class DocumentClaims(list):
                  products: tuple = (), stated: tuple = (), premises: frozenset = frozenset(),
                  models: dict | None = None, example: str | None = None, minibatch: bool = False,
                  section_losses: dict | None = None, rows_stated: bool = False, unit_code: tuple = (),
-                 labels: tuple = ()):
+                 labels: tuple = (), gradient_rows: bool = False):
         super().__init__(claims)
+        self.gradient_rows = gradient_rows  # the prose says one sample's gradients are rows ("numerator layout")
         self.labels = tuple(labels)  # letters the prose names the true class by: "true class $c$" (label_letters)
         self.unit_code = tuple(unit_code)  # a forward pass sketched unit by unit in a code block (scalarunits.py)
         self.rows_stated = rows_stated  # the text gives a batch its examples as rows: X ∈ ℝ^{B × 784} (zaidanmir)
@@ -1290,7 +1296,7 @@ def _sums_over_units(latex: str) -> bool:
 #: the prose naming the number of layers by a letter: "the network has $L$ layers", "with $k$ layers in total",
 #: "an $L$-layer network", MathsCode's "假设网络的总共有$k$层" (a total of k layers; not "第$k$层", the k-th layer),
 #: CS229's "where $N$ is the number of layers", "the output layer $N$"
-_DEPTH_PROSE = re.compile(r"(?i)\b(?:has|have|having|with|of)\s+(?:a\s+total\s+of\s+)?\$\s*([A-Za-z])\s*\$\s+"
+_DEPTH_PROSE = re.compile(r"(?i)\b(?:has|have|having|with|of)\s+(?:a\s+total\s+of\s+)?\$\s*([A-Za-z])\s*(?:=\s*\d{1,2}\s*)?\$\s+"
                           r"(?:hidden\s+and\s+output\s+)?layers\b|\ban?\s+\$\s*([A-Za-z])\s*\$\s*-\s*layer\s+"
                           r"(?:neural\s+)?net|(?:总共|一共|共)有?\s*\$\s*([A-Za-z])\s*\$\s*层|"
                           r"\$\s*([A-Za-z])\s*\$\s+is\s+the\s+number\s+of\s+layers|"
@@ -1350,6 +1356,12 @@ _BATCH_ROWS_STATED = re.compile(r"\\in\s*\\mathbb\s*(?:\{\s*)?R\s*(?:\}\s*)?\^\s
                                 r"(?:\\times|\\cdot|×|x)")  # (read on the raw text: no two \s* side by side, linear)
 #: the prose speaking of training on minibatches (ejhusom's "We utilize minibatches"): a step may be a batch's
 _MINIBATCH_PROSE = re.compile(r"(?i)\bmini[- ]?batch(?:es)?\b")
+#: the prose declaring one sample's gradients rows: "numerator layout", "Gradients are row vectors" (CMU 11-785's
+#: ∇_z Div); not when it speaks of the denominator layout or of gradients as columns too
+_ROWS_PROSE = re.compile(r"(?i)\bnumerator[- ]layout\b|\b(?:gradients?|derivatives?)\b[^.$\n]{0,40}?\b(?:are|is|as)\s+(?:an?\s+)?"
+                         r"row[- ]vectors?\b")
+_COLUMNS_PROSE = re.compile(r"(?i)\bdenominator[- ]layout\b|\b(?:gradients?|derivatives?)\b[^.$\n]{0,40}?\b(?:are|is|as)\s+"
+                            r"(?:an?\s+)?column[- ]vectors?\b")
 _ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?(?:\$\s*)?m\s*=\s*1(?![0-9.])")
 #: the batch a document is judged with when it needs one (it names no size; a 1/m is only seen with more than one example)
 DOCUMENT_BATCH = 3

@@ -69,17 +69,22 @@ def _normal(latex: str) -> str:
     return normalize(latex.replace("$", " "))
 
 
+def _equations(latex: str) -> tuple:
+    """The equations a claim's line lists (``z = W x + b, \\quad h = \\tanh(z)``), split as the judge splits it."""
+    from .judge import _rows_of
+
+    return _rows_of(latex) if len(latex) <= 4000 and ("quad" in latex or "," in latex) else (latex,)
+
+
 def definitions(claims) -> list:
     """The claims that define a forward quantity: ``z^{(1)} = W^{(1)} x + b^{(1)}``, ``a_j = \\sum_i w_{ji} z_i``; a
     line that lists several (``z = W x + b, \\quad h = \\tanh(z)``, split as the judge splits it into equations) gives
     each as a claim of its own, ``id#k``."""
     from dataclasses import replace as with_text
 
-    from .judge import _rows_of
-
     out = []
     for c in claims:
-        rows = _rows_of(c.latex) if len(c.latex) <= 4000 and ("quad" in c.latex or "," in c.latex) else (c.latex,)
+        rows = _equations(c.latex)
         for k, row in enumerate(rows):
             text = _normal(row)
             if "=" not in text or _DERIVATIVE.search(text):
@@ -853,11 +858,13 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("y is a layer's activation, written with its layer everywhere (its own definition: y^{(k)} = "
                        "f_k(z^{(k)}))" + ("; d the target (the desired output)" if desired else ""))
     elif layered_letters is not None:  # Duda-Hart-Stork: y_j = f(net_j) hidden, z_k = f(net_k) output, t_k the target
-        hidden, output, unit_map = layered_letters
-        bases = ((hidden, "h"), (output, "h"), ("net", "z"), ("t", "y"))
+        hidden, output, unit_map, net = layered_letters
+        target = "d" if hidden == output and "t" not in declared and _TARGET_D.search(text) else "t"
+        bases = ((hidden, "h"), (output, "h"), (net, "z"), (target, "y"))
         options += [("unit_letters", True), ("unit_map", unit_map), ("output_letter", output)]
-        changes.append(f"{hidden} is a hidden unit's output and {output} an output unit's, net the summed input, t the "
-                       "target; the unit letter names the layer (" + ", ".join(
+        who = (f"{hidden} is a unit's output" if hidden == output  # (Haykin's y_j(n), y_k(n))
+               else f"{hidden} is a hidden unit's output and {output} an output unit's")
+        changes.append(f"{who}, {net} the summed input, {target} the target; the unit letter names the layer (" + ", ".join(
                            f"{k} {('input', 'hidden', 'output')[v]}" for k, v in unit_map) + ")")
     elif summed_y:  # Twice22's CS231n y_1 = X W_1 + b_1, h_1 = max(0, y_1), y_2 = h_1 W_2 + b_2: y is each layer's z
         bases = (("y", "z"),)
@@ -964,10 +971,15 @@ def conventions(judge, claims) -> Reading | None:
             break
     functions = ()
     if not from_zero and not {"weights_numbered_by", "summed_numbered_by"} & set(dict(base.options)):
-        from .ownforward import example_letter, own_forward
+        from .ownforward import example_letter, own_forward, own_layers
 
-        texts = [_normal(c.latex) for c in claims]
+        texts = [_normal(row) for c in claims for row in _equations(c.latex)]  # (each of f_0 = …, \quad h_1 = …)
         forward = own_forward(texts, declared)  # Prince's f_k = β_k + Ω_k h_k: his own letters
+        layers = own_layers(texts, declared) if forward is None else None
+        if layers is not None:  # Deisenroth's f_i = σ(A_{i-1} f_{i-1} + b_{i-1}): his letters for h, W and b
+            bases += layers[0]
+            options += [o for o in layers[1] if o[0] not in dict(base.options)]
+            changes += layers[2]
         if forward is not None:
             own_bases, functions, own_options, own_changes = forward
             bases += own_bases
@@ -1041,7 +1053,8 @@ def conventions(judge, claims) -> Reading | None:
                           text)  # (or by role: W^{hidden})
         bare = re.search(r"(?<![A-Za-z\\])[A-Za-z]\s*\^\s*(?:\{\s*)?[lL](?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z])", text) or any(
             re.match(r"^\s*[A-Za-z]\s*\^\s*\{?\s*\d\s*\}?\s*=", c.latex) for c in definitions(claims)) or len(
-            set(_WEIGHT_POWER.findall(fold_unicode(text[:200_000])))) >= 2  # (W¹, W²: a weight matrix's layers, not powers)
+            set(_WEIGHT_POWER.findall(fold_unicode(text[:200_000])))) >= 2 or (  # (W¹, W²: a weight matrix's layers)
+            {m.group(1) for m in _BARE_LAYER.finditer(text[:200_000])} - {"t", "i", "j", "n", "x"})  # (Hagan's a^{m-1})
         squares = re.search(r"(?<![A-Za-z\\])[zhaZHA]\s*\^\s*\{?\s*2\s*\}?(?![A-Za-z0-9])", text)  # where it matters
         if paren and not bare:
             options.append(("superscript", "power"))
@@ -1414,7 +1427,8 @@ def conventions(judge, claims) -> Reading | None:
 
 
 #: a letter defined as the objective's derivative by a summed input: s_i^m = \frac{\partial \hat F}{\partial n_i^m}
-_SENSITIVITY = re.compile(r"^\s*([a-zA-Z])\s*(?:[_^]\s*(?:\{[^{}=]{0,16}\}|\w)\s*){0,2}=\s*\\frac\s*\{\s*\\partial\s*"
+_SENSITIVITY = re.compile(r"^\s*([a-zA-Z])\s*(?:[_^]\s*(?:\{[^{}=]{0,16}\}|\w)\s*){0,2}(?::?=|\\equiv(?![A-Za-z]))\s*"
+                          r"\\frac\s*\{\s*\\partial\s*"
                           r"(?:\\hat\s*)?[JLECF](?:\s*\([^()=]{0,20}\))?\s*\}\s*\{\s*\\partial\s*([a-zA-Z])(?![A-Za-z])")
 #: the target t minus the output: (t - a), \mathbf{t}(k) - \mathbf{a}(k), t - o; or the output minus it: (a_5 - t)
 #: a target letter with an entry: t_k, t_{n} (not the power t of Adam's β^t_1, ezalos' 1 - \beta^t_1)
@@ -1500,7 +1514,7 @@ _OUT_CONST = re.compile(r"\+\s*([a-zA-Z])\s*$")
 _ACCUMULATE = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+")
 #: an activation letter of one unit: y_j = f(net_j), z_k = \sigma(net_k) -> (letter, unit, argument's unit)
 _UNIT_ACTIVATION = re.compile(r"^\s*([a-z])_\{?\s*([a-z])\s*\}?\s*=\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*\(\s*"
-                              r"(?:net|[a-z])_\{?\s*([a-z])\s*\}?\s*\)\s*$")
+                              r"(net|[a-z])_\{?\s*([a-z])\s*\}?\s*\)\s*$")
 
 
 #: a unit 0 of the input or of an activation: a_0, x_{0}, a_0^{(1)}, a^{(2)}_0
@@ -1537,27 +1551,46 @@ def _bias_unit(claims) -> bool:
 
 def _activation_letters(claims, depth: int):
     """A two-layer net whose hidden and output units have activation letters of their own (Duda-Hart-Stork's
-    y_j = f(net_j) and z_k = f(net_k)): the output's is the one the target is compared with (t_k - z_k). Returns
-    (hidden letter, output letter, unit_map) or None."""
+    y_j = f(net_j) and z_k = f(net_k)): the output's is the one the target is compared with (t_k - z_k). Or one letter
+    for both, the unit letter naming the layer (Haykin's y_j(n) = φ(v_j(n)), y_k(n) = φ(v_k(n)), e_k(n) = d_k(n) − y_k(n)):
+    the unit compared with the target is the output's. Returns (hidden letter, output letter, unit_map) or None."""
     if depth != 2:
         return None
-    found = {}
+    found: dict = {}  # activation letter -> its unit letters, in the answer's order
+    summed: set = set()  # the letters of the summed inputs it is applied to (net, Haykin's v)
     for c in definitions(claims):
-        m = _UNIT_ACTIVATION.match(_normal(c.latex))
-        if m and m.group(2) == m.group(3) and m.group(1) not in found:
-            found[m.group(1)] = m.group(2)
-    if len(found) != 2 or len(set(found.values())) != 2:
-        return None
+        text = _normal(c.latex)
+        m = _UNIT_ACTIVATION.match(drop_time_argument(text) if uses_time_argument(text) else text)
+        if m and m.group(2) == m.group(4) and m.group(2) not in found.get(m.group(1), ()):
+            found.setdefault(m.group(1), []).append(m.group(2))
+            summed.add(m.group(3))
     text = " ".join(c.latex for c in claims)
-    paired = [x for x in found if re.search(rf"(?<![A-Za-z\\])t_\{{?\s*{found[x]}\s*\}}?\s*-\s*{x}_\{{?\s*{found[x]}", text)
-              or re.search(rf"(?<![A-Za-z\\]){x}_\{{?\s*{found[x]}\s*\}}?\s*-\s*t_\{{?\s*{found[x]}", text)]
-    if len(paired) != 1:
+    target = r"[td]" if len(found) == 1 else "t"
+
+    def paired(x, unit):  # the target beside the letter's unit: t_k − z_k, d_k − y_k (or the other way round)
+        return (re.search(rf"(?<![A-Za-z\\]){target}_\{{?\s*{unit}\s*\}}?(?:\s*\(\s*n\s*\))?\s*-\s*{x}_\{{?\s*{unit}", text)
+                or re.search(rf"(?<![A-Za-z\\]){x}_\{{?\s*{unit}\s*\}}?(?:\s*\(\s*n\s*\))?\s*-\s*{target}_\{{?\s*{unit}", text))
+
+    if len(found) == 1 and len(units := next(iter(found.values()))) == 2:  # Haykin's one letter y
+        letter = next(iter(found))
+        outputs = [u for u in units if paired(letter, u)]
+        if len(outputs) != 1:
+            return None
+        hidden_unit = next(u for u in units if u != outputs[0])
+        inputs = {m.group(1) for m in re.finditer(r"(?<![A-Za-z\\])x_\{?\s*([a-z])\s*\}?", text)} - set(units)
+        unit_map = ((hidden_unit, 1), (outputs[0], 2)) + (((inputs.pop(), 0),) if len(inputs) == 1 else ())
+        return (letter, letter, tuple(sorted(unit_map)), summed.pop()) if len(summed) == 1 else None
+    if len(found) != 2 or any(len(v) != 1 for v in found.values()) or len({v[0] for v in found.values()}) != 2:
         return None
-    output = paired[0]
+    found = {x: v[0] for x, v in found.items()}
+    outputs = [x for x in found if paired(x, found[x])]
+    if len(outputs) != 1:
+        return None
+    output = outputs[0]
     hidden = next(x for x in found if x != output)
     inputs = {m.group(1) for m in re.finditer(r"(?<![A-Za-z\\])x_\{?\s*([a-z])\s*\}?", text)} - set(found.values())
     unit_map = ((found[hidden], 1), (found[output], 2)) + (((inputs.pop(), 0),) if len(inputs) == 1 else ())
-    return hidden, output, tuple(sorted(unit_map))
+    return hidden, output, tuple(sorted(unit_map)), "net"
 
 
 #: a bare letter's definition by a layer-numbered weight (z = h W_2 + b_2, z = W^{(2)} h + b^{(2)}) or an activation
@@ -1682,7 +1715,8 @@ _PLUS_ASSIGNED = re.compile(r"(?:\\leftarrow|\\gets|:=)\s*w\s*_[^=+]{0,20}\+\s*\
 _ERR_TARGET_FIRST = re.compile(r"Err\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*[tyd]\s*_")
 _DELTA_OF_ERR = re.compile(r"\\Delta\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*Err\s*_")
 #: the desired output d_k, d_j beside the output y_k: (y_k - d_k), (d_j - y_j)
-_TARGET_D = re.compile(r"(?<![A-Za-z\\])(?:y\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*d\s*_|d\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*y\s*_)")
+_TARGET_D = re.compile(r"(?<![A-Za-z\\])(?:y\s*_\s*\{?\s*[jkn]\s*\}?\s*(?:\(\s*n\s*\)\s*)?-\s*d\s*_"
+                       r"|d\s*_\s*\{?\s*[jkn]\s*\}?\s*(?:\(\s*n\s*\)\s*)?-\s*y\s*_)")  # (Haykin's d_k(n) − y_k(n))
 #: z defined as a function applied to another letter with the same scripts: z_j^{(l)} = f(u_j^{(l)}) (normalised)
 _OWN_ACTIVATION_LHS = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([zxy])\s*\}?\s*[_^][^=]{0,30}$")
 _OF_OWN = re.compile(r"^\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\theta|\\?(?:tanh|sigmoid|relu|ReLU))\s*(?:_\s*(?:\{\s*\w\s*\}|\w)\s*"

@@ -76,6 +76,7 @@ from .parser import LOOSE, PAREN_LAYER_LETTERS, Notation, _parse_new, parse_clai
 from .scalarcase import SCALAR_TOO, scalar_style
 from .shapes import (
     DOT,
+    GRADIENT_ROWS_WEIGHT,
     NUMERATOR_LAYOUT,
     ONE_BY_ONE,
     UNRESOLVED,
@@ -382,6 +383,7 @@ class Judge:
         self.unit_code: tuple = ()  # a forward pass sketched unit by unit in a code block (scalarunits, check_all)
         self.section_losses: dict = {}  # claim id -> the loss its section's heading names ("## MSE")
         self.rows_stated = False  # the text gives a batch its examples as rows (X ∈ ℝ^{B × 784})
+        self.gradient_rows = False  # the prose says one sample's gradients are rows (document._ROWS_PROSE)
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._example_loss: re.Pattern | None = None  # its E_n, after E = Σ_n E_n (_summed_example_losses)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
@@ -638,7 +640,8 @@ class Judge:
                        jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw, own), broadcast=self.net.has_kinds,
                        vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None,
                        denominator=self._denominator_layout(), weights=self.convention,
-                       weight_units=bool(dict(self.notation.options).get("weight_units")), numerator=self.numerator)
+                       weight_units=bool(dict(self.notation.options).get("weight_units")), numerator=self.numerator,
+                       rows=self.gradient_rows and self.batch == 1)
 
     def _varied(self, i: int, b: tuple) -> list:
         """The network's values at point ``i`` with each entry of the forward quantity ``b`` raised and lowered by a
@@ -2473,6 +2476,11 @@ class Judge:
             if any(np.shape(a) != np.shape(b) for a, b in zip(sv, turned[1], strict=True)) and NUMERATOR_LAYOUT not in notes:
                 notes.append(NUMERATOR_LAYOUT + " (as the answer's chain rule writes it)")
             tv, sv = turned
+        elif (target.op == "q" and target.value[0] in ("dW", "dWL") and self.gradient_rows and self.batch == 1
+              and all(np.ndim(t) == 2 and np.shape(t) == np.shape(s_)[::-1] != np.shape(s_) for t, s_ in zip(tv, sv, strict=True))):
+            # CMU's ∇_{W^{(2)}} Div = y^{(1)} ∇_{z^{(2)}} Div where the prose makes gradients rows: of Wᵀ's shape
+            sv = [np.asarray(s_).T for s_ in sv]
+            notes.append(GRADIENT_ROWS_WEIGHT)
         if (dict(self.notation.options).get("input_unit")
                 and any(n.op == "q" and n.value[0] in ("dWb", "dWbL", "Wb_next") for n in target.walk())
                 and any(np.shape(t) != np.shape(s_) for t, s_ in zip(tv, sv, strict=True))
@@ -3132,6 +3140,9 @@ class Judge:
         self.minibatch = getattr(claims, "minibatch", getattr(self, "minibatch", False))  # "We utilize minibatches"
         self.section_losses = getattr(claims, "section_losses", getattr(self, "section_losses", {}))  # "## MSE"
         self.rows_stated = getattr(claims, "rows_stated", getattr(self, "rows_stated", False))  # X ∈ ℝ^{B × 784}
+        self.gradient_rows = getattr(claims, "gradient_rows", getattr(self, "gradient_rows", False))  # "numerator layout"
+        if self.gradient_rows and self.batch == 1 and GRADIENT_ROWS not in self.inferred:
+            self.inferred += (GRADIENT_ROWS,)
         self.unit_code = getattr(claims, "unit_code", getattr(self, "unit_code", ()))  # z1 = w1*x1 + … in a code block
         if getattr(claims, "star", False) and "star" not in dict(self.notation.options):  # "* is element-wise"
             self.notation = replace(self.notation, options=self.notation.options + (("star", "elementwise"),))
@@ -3800,7 +3811,8 @@ class Judge:
                 or self._example_cost):
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
-        self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
+        self.numerator = self.batch == 1 and (self.gradient_rows  # (the prose: "Gradients are row vectors")
+                                              or any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims))
         from .infer import definitions
 
         forward = {c.id for c in definitions(claims)}
@@ -5117,7 +5129,8 @@ _ALPHA_SLOPE = re.compile(r"\\alpha\s*(?:\\cdot\s*)?(?:[zxtu](?![A-Za-z])\s*)?(?
 _ALPHA_STEP = re.compile(r"[-+]\s*\\alpha\s*(?:\\cdot\s*|\\,\s*)?"
                          r"(?:\\frac|\\nabla|\\partial|d\s*[A-Za-z]|[gG](?![A-Za-z])|\\hat|V_|v_|m_|\\mathbf)")
 #: γ multiplying the gradient in a step (ESL's β − γ_r Σ_i ∂R_i/∂β, CMU 10-601's α ← α − γ ∂J/∂α)
-_STEP_GAMMA = re.compile(r"[-+]\s*\\gamma\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
+_STEP_GAMMA = re.compile(r"[-+]\s*\\gamma\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial"
+                         r"|(?:\\mathbf\s*\{\s*)?[vV](?![A-Za-z]))")  # (or its velocity: PyTorch's θ_t = θ_{t-1} − γ b_t, v_t)
 _STEP_MU = re.compile(r"\\Delta\s*(?:[wW]|\\omega|\\theta)[^=]{0,30}=\s*-?\s*\\mu\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|"
                       r"\\partial)")
 #: a claim about a derivative (∂, ∇, δ, Δ, d/d…)
@@ -5145,6 +5158,10 @@ _ENTRY_SCRIPT = re.compile(r"_\s*(?:\{\s*([a-z](?:\s*,?\s*[a-z]){0,2})\s*\}|([a-
 #: the objective's letter named as the regularized one (Ng's J_{regularized}): the answer's plain letter is its data term
 _REGULARIZED_NAME = re.compile(r"[JLEC]\s*+_\s*+\{\s*+(?:\\(?:text|mathrm)\s*+\{\s*+)?regulari[sz]ed")
 _PENALTY_WRITTEN = re.compile(r"\\lambda|\\(?:Vert|lVert|\|)|\|\||(?<![A-Za-z\\])(?:R|\\Omega)(?![A-Za-z])|‖")
+
+
+#: what the report says of a document whose prose makes one sample's gradients rows (document._ROWS_PROSE)
+GRADIENT_ROWS = "one sample's gradients are rows (∂J/∂z has the shape of zᵀ), as the answer's prose says (numerator layout)"
 
 
 def _oriented(tv: list, sv: list) -> tuple[list, list]:
@@ -5380,7 +5397,7 @@ def _rows_of(latex: str) -> tuple[str, ...]:
     if _AND.search(latex) and all("=" in part for part in _AND.split(latex)):  # (not "if j = k \text{and} k > 0")
         return tuple(part for row in _AND.split(latex) for part in _rows_of(row))
     parts = _QUAD.split(latex)
-    if len(parts) > 1 and all(_STATES.search(p) for p in parts) and "\\begin" not in latex:
+    if len(parts) > 1 and all(_STATES.search(p) and not _INDEX_RANGE.match(p) for p in parts) and "\\begin" not in latex:
         # (A-R007's H1 \approx 0.6687, \quad H2 \approx 0.6797: values stated with \approx, side by side)
         return tuple(part for row in parts for part in _rows_of(row))
     listed = _quad_equations(latex)

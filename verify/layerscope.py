@@ -36,18 +36,26 @@ def prose_scope(before: str, after: str) -> str | None:
 
 #: a layer index's range written after a claim: ``, \qquad \ell = 1, 2, \cdots, L-1`` (Pilex1's summary rows), with its
 #: upper bound (L: every layer; L − 1: the hidden ones) — the range is dropped from the claim, the bound kept as its scope
-LAYER_RANGE_AT_END = re.compile(r"(?:\s*,)?\s*(?:\\q?quad(?![A-Za-z])\s*)+(?:\\text\s*\{\s*for\s*\}\s*)?(?:\\ell|l)\s*=\s*1\s*,"
-                                r"\s*(?:2\s*,\s*)?(?:\\[lc]?dots|\\ldots|…)\s*,\s*L\s*(-\s*1)?\s*[.,]?\s*$")
+LAYER_RANGE_AT_END = re.compile(r"(?:\s*,)?\s*(?:\\q?quad(?![A-Za-z])\s*)+(?:\\text\s*\{\s*for\s*\}\s*)?(?P<letter>\\ell|[a-z])\s*=\s*"
+                                r"1\s*,\s*(?:2\s*,\s*)?(?:\\[lc]?dots|\\ldots|…)\s*,\s*(?P<last>[A-Za-z])\s*(?P<hidden>-\s*1)?\s*[.,]?\s*$")
 #: the scope of a claim whose range stops before the last layer
 HIDDEN_RANGE = "hidden range"
 
 
 def range_scope(part: str) -> tuple[str, str | None] | None:
-    """``part`` without its layer range at the end and the range's scope (None: every layer), or None when it has none."""
-    m = LAYER_RANGE_AT_END.search(part[-200:])
+    """``part`` without its layer range at the end and the range's scope (None: every layer), or None when it has none:
+    ``l = 1, …, L`` (or L − 1), or another letter the claim writes as its layer script up to a letter (CS229's
+    ``\\quad k = 1, \\dots, r-1`` after ``a^{[k]} = \\mathrm{ReLU}(z^{[k]})``, r its number of layers)."""
+    tail = part[-200:]
+    m = LAYER_RANGE_AT_END.search(tail)
     if m is None:
         return None
-    return part[:len(part) - len(part[-200:]) + m.start()], HIDDEN_RANGE if m.group(1) else None
+    head = part[:len(part) - len(tail) + m.start()]
+    letter = m.group("letter")
+    if not (letter in ("l", "\\ell") and m.group("last") == "L" or re.search(
+            r"\^\s*\{?\s*[\[(]?\s*" + re.escape(letter) + r"(?![A-Za-z])", head[-400:])):
+        return None  # (a unit's range, j = 1, …, n: not a layer's)
+    return head, HIDDEN_RANGE if m.group("hidden") else None
 
 
 def _values(scope: str, first: int, depth: int) -> set:

@@ -23,6 +23,9 @@ SPACING = (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl
            r"\notag", r"\large", r"\Large", r"\small", r"\normalsize", r"\footnotesize", r"\tiny", r"\huge")
 
 _WRAP = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")\s*\{([^{}]*)\}")
+#: a forward operand's letter written against a weight matrix with no space: CS231n's XW_1 + b_1, HW_2 (X times W_1;
+#: not a lowercase w, which after a letter is a scalar's product or a word)
+_OPERAND_WEIGHT = re.compile(r"(?<![A-Za-z\\])([xhazXHAZ])(?=W(?![A-Za-z]))")
 _WRAP_BARE = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")(?![A-Za-z])\s*")
 _NAMED = re.compile(r"\\(operatorname\*?|mathrm|text|textrm|textit|mathsf|mathtt|textnormal|mbox)\s*\{([^{}]*)\}")  # linear: no lazy spaces
 #: the font switch written as a command with an argument, liangguangyii's \rm{d} Z, w^{\rm{T}}: \mathrm{…}
@@ -89,7 +92,7 @@ _INDEX_RANGE = re.compile(
     r"(?:(?:\\forall(?![A-Za-z])\s*|\\(?:text|mathrm|textrm|mbox)\s*\{\s*for\s+(?:all|each|every)\s*\}\s*)[a-z](?:\s*,\s*[a-z])?"
     r"(?:\s*\\in\s*(?:\\\{\s*[01]\s*,[^{}=$]{0,40}\\\}|\[\s*[A-Za-z0-9]{1,4}\s*\]))?"
     r"|(?P<index>[a-z](?:\s*,\s*[a-z])?)\s*(?:=\s*(?P<list>[01]\s*(?:,\s*(?:[0-9]{1,3}|\\[lc]?dots(?![A-Za-z])|\.\.\.|…)\s*)*,\s*"
-    r"(?:[A-Za-z]|[0-9]{1,4})(?:\s*_\s*\{?[A-Za-z0-9]{1,3}\}?)?|[01]\s*\.\.\.?\s*(?:[A-Za-z]|[0-9]{1,4}))"
+    r"(?:[A-Za-z]|[0-9]{1,4})(?:\s*_\s*\{?[A-Za-z0-9]{1,3}\}?)?(?:\s*-\s*1(?![0-9]))?|[01]\s*\.\.\.?\s*(?:[A-Za-z]|[0-9]{1,4}))"
     r"|\\in\s*(?:\\\{\s*[01]\s*,[^{}=$]{0,40}\\\}|\[\s*[A-Za-z0-9]{1,4}\s*\]))"
     r"|[01]\s*\\(?:le|leq|leqslant)(?![A-Za-z])\s*[a-z]\s*\\(?:le|leq|leqslant)(?![A-Za-z])\s*(?:[A-Za-z]|[0-9]{1,4}))"
     r"\s*\)?\s*[.,;]?\s*$")
@@ -138,7 +141,8 @@ _SUM_IN = re.compile(r"\\sum\s*_\s*\{\s*([A-Za-z])\s*\\in\s*[^{}]{0,60}\}")
 #: Octave/MATLAB's elementwise product (Ng's Machine Learning course): a .* b
 _OCTAVE_TIMES = re.compile(r"(?<![0-9])\.\*")
 #: a dot for the derivative of a function (Hagan's \dot{f}^m(n), \dot{\sigma}(z)); \dot{F}^m the diagonal matrix of them
-_DOT_FN = re.compile(r"\\dot\s*(?:\{\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\}|([fgh]|\\sigma|\\varphi|\\phi)(?![A-Za-z]))")
+_DOT_FN = re.compile(r"\\dot\s*(?:\{\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\}|([fgh]|\\sigma|\\varphi|\\phi)(?![A-Za-z]))"
+                     r"(\s*\^\s*(?:\{[^{}]{1,12}\}|[A-Za-z0-9]))?")  # (Hagan's \dot f^1(n): layer 1's, its script kept)
 _DOT_DIAG = re.compile(r"\\dot\s*(?:\{\s*F\s*\}|F(?![A-Za-z]))")
 #: Ng's layer script written on the line (Nafiz's W[1], Z[l], dZ[L], A[l-1]): the letter directly before the bracket
 _LINE_LAYER = re.compile(r"(?<![A-Za-z\\])(d?[WZAB]|d?b)\[ ?([0-9]{1,2}|[lLik](?: ?[-+] ?[0-9])?) ?\]")
@@ -902,6 +906,14 @@ _LAYER_IN_PAIR = r"(?:[0-9]{1,2}|L|l|\\ell(?![A-Za-z]))(?: ?[+-] ?[0-9])?"
 _SAMPLE_AND_LAYER = re.compile(r"\^ ?\{ ?\( ?(?:([inp]) ?, ?(" + _LAYER_IN_PAIR + r")|(" + _LAYER_IN_PAIR + r") ?, ?([inp])) ?\) ?\}")
 
 
+#: the input named by its role: Raschka's x^{(in)}, a^{(in)}, A^{(in)} (beside z^{(h)}, a^{(out)}): the input x itself
+_INPUT_ROLE = re.compile(r"(?<![A-Za-z\\])(?:([xa])|([XA])) ?\^ ?\{ ?\( ?(?:in|input) ?\) ?\}")
+
+
+#: a layer and the step in one subscript: W_{1,t}, V_{2,t-1} (PyTorch's θ_t written per layer): layer 1's W at step t
+_LAYER_AND_STEP = re.compile(r"(?<![A-Za-z\\])([WbVSMmvsG]) ?_ ?\{ ?([1-9]) ?, ?(t(?: ?[-+] ?1)?) ?\}")
+
+
 def _layer_then_sample(m: re.Match) -> str:
     r"""``^{(i, \ell)}`` as ``^{(\ell)(i)}``: the layer's script, then the example's (as ``z^{(2)(i)}`` is read)."""
     layer, example = (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
@@ -1080,7 +1092,9 @@ def _normalize_new(text: str) -> str:
         s = _NAMED.sub(_named, s)
     s = _WRAP_BARE.sub(lambda m: " " if m.start() and m.string[m.start() - 1].isalpha() else "", s)  # \odot\mathbf h:
     # not \odoth (a space only after a command's letters, so a message's positions in the text stay where they were)
-    s = _DOT_FN.sub(lambda m: " " + (m.group(1) or m.group(2)) + "'", s)
+    s = _OPERAND_WEIGHT.sub(r"\1 ", s)  # CS231n's XW_1, HW_2: the operand, then the weight matrix
+    s = _DOT_FN.sub(lambda m: " " + (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", s)  # (\dot f^1: f^1', the
+    # layer's derivative — f'^1 would be a power)
     s = _DOT_DIAG.sub(r" \\diag f'", s)
     s = _PARTIAL_BRACES.sub(lambda m: r"\partial " + m.group(1) + " ", s)  # \partial{loss}, \partial{\mathit{W2}}
     s = _NABLA.sub(r"\\nabla ", s)
@@ -1096,6 +1110,10 @@ def _normalize_new(text: str) -> str:
     if "|" in s:
         s = double_bars(s)
     s = squeeze_space(s)
+    if "(in" in s:  # x^{(in)}, A^{(in)}: the input
+        s = _INPUT_ROLE.sub(lambda m: "x" if m.group(1) else "X", s)
+    if ",t" in s.replace(" ", ""):  # W_{1,t}: W^{(1)}_{t}, layer 1's at step t
+        s = _LAYER_AND_STEP.sub(r"\1^{(\2)}_{\3}", s)
     if "," in s and "^" in s:  # a Jupyter Book's z^{(i, \ell)}: example i's z of layer ℓ, as z^{(\ell)(i)}
         s = _SAMPLE_AND_LAYER.sub(_layer_then_sample, s)
     if "{\\" in s:

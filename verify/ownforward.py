@@ -200,3 +200,49 @@ def numbered_from_zero(texts, declared: set) -> bool:
                 return False
             activations += 1
     return zero and affine >= 1 and affine + activations >= 2
+
+
+#: an activation applied to an affine map of the same letter one index below, or that affine map alone (a linear
+#: output): Deisenroth et al.'s f_i = σ(A_{i-1} f_{i-1} + b_{i-1}), f_K = A_{K-1} f_{K-1} + b_{K-1} (normalised)
+_FN = r"(?:\\(?:tanh|sigma|varphi|phi|relu|softmax|operatorname\s*\{\s*\w{2,10}\s*\})|[gh]|\\?(?:ReLU|relu|tanh|sigmoid|softmax))"
+_FN_INPUT = _LETTER.replace("NAME", "H") + _IDX.replace("NAME", "Hi")
+_OWN_LAYER = re.compile(r"^\s*" + _part("F") + r"\s*=\s*(?:(?P<fn>" + _FN + r")(?:\s*_\s*(?:\{[^{}]{1,8}\}|\w))?\s*\(\s*)?"
+                        + _part("M") + r"\s*(?:\\cdot\s*)?" + _FN_INPUT + r"\s*\+\s*" + _part("B") + r"\s*(?(fn)\))\s*[.,]?\s*$")
+
+
+def own_layers(texts, declared: set):
+    """(bases, options, changes) where the answer names every layer's output by its own letter and defines each as
+    an activation of an affine map of the one before (``f_1 = \\tanh(A_0 f_0 + b_0)``, ``f_2 = A_1 f_1 + b_1``: Deisenroth,
+    Faisal and Ong's f_i, A_i, b_i, numbered from the input f_0 = x): its output letter is the layers' h, its weight and
+    bias letters W and b, numbered by the layer they leave when their index is the input's. None unless two such
+    definitions agree in their letters and offsets and none of the letters is declared or is the course's own."""
+    found = []
+    for text in texts:
+        if len(text) > 300 or "=" not in text or _DERIVATIVE.search(text):
+            continue
+        m = _OWN_LAYER.match(text)
+        if m and _name(m.group("F")) == _name(m.group("H")):
+            found.append(m)
+    if len(found) < 2:
+        return None
+    letters = {(_name(m.group("F")), _name(m.group("B")), _name(m.group("M"))) for m in found}
+    if len(letters) != 1:
+        return None
+    f, b, w = letters.pop()
+    if len({f, b, w}) != 3 or {f, b, w} & declared or f in ("h", "a", "x", "z") or w not in ("A", "W", "Theta", "theta"):
+        return None
+    if BASES.get(b, "b") != "b" or w != "W" and BASES.get(w) not in (None, "W", "h"):
+        return None
+    offsets = set()
+    for m in found:
+        fi, hi, wi, bi = (_index(m, k) for k in ("Fi", "Hi", "Mi", "Bi"))
+        if _minus(fi, hi) != 1 or _minus(wi, bi) != 0:
+            return None
+        offsets.add(_minus(wi, hi))
+    if len(offsets) != 1 or not offsets <= {0, 1}:
+        return None
+    options = (("weights_numbered_by", "source"),) if offsets == {0} else ()
+    numbered = " (numbered by the layer they leave)" if offsets == {0} else ""
+    changes = (f"{f}_k is layer k's output ({f}_0 the input), {w} the weights and {b} the biases{numbered}: their own "
+               f"definitions {f}_k = φ({w} {f}_{{k-1}} + {b})",)
+    return ((f, "h"), (w, "W"), (b, "b")), options, changes

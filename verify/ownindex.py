@@ -25,6 +25,10 @@ _SUPERSCRIPT_LAYER = re.compile(r"(?<![A-Za-z\\])[WbzahZAH]\s*\^\s*\{?\s*[(\[]?\
 _SQUARE = re.compile(r"(?<![A-Za-z\\])([zhaZHA])\s*\^\s*\{?\s*2\s*\}?(?![A-Za-z0-9])")
 
 
+#: a layer and a step written in one subscript, as normalize reads it: W_{1,t} -> W^{(1)}_{t}
+_STEP_LAYER = re.compile(r"\^\{\([1-9]\)\}_\{t")
+
+
 def squares_by_subscript_layers(claims) -> list[str]:
     """The letters whose ``^2`` is a square for certain: the answer writes no layer as a superscript (it numbers its
     layers with subscripts, W_1, b_2, names them by their role, W_{out}, or by letters, W and V) and defines the letter
@@ -34,7 +38,8 @@ def squares_by_subscript_layers(claims) -> list[str]:
     squares = {m.group(1) for t in texts for m in _SQUARE.finditer(t)}
     if not squares:
         return []
-    other = [t for t in texts if _SUPERSCRIPT_LAYER.search(_SQUARE.sub(" ", t))]
+    # (W_{1,t}, normalised W^{(1)}_{t}, numbers its layer with a subscript: not a superscript the answer wrote)
+    other = [t for t in texts if _SUPERSCRIPT_LAYER.search(_SQUARE.sub(" ", _STEP_LAYER.sub(" ", t)))]
     if other:
         return []
     listed = [_normal(d.latex) for d in definitions(claims) if d not in claims]  # (z = W x + b, \quad h = \tanh(z))

@@ -631,6 +631,7 @@ class _Parser:
         self.units_off = int(opts.get("input_layer", 0))
         self.weights_off = self.units_off - (1 if opts.get("weights_numbered_by") == "source" else 0)
         self.unindexed = opts.get("unindexed_layer")  # a one-hidden-layer net: h, z written without a layer
+        self.fn_layer: int | None = None  # the layer of the function whose argument is being read (f^1(n): 1)
         self.unit_letters = bool(opts.get("unit_letters"))  # Bishop: the index letter tells the layer (i, j, k)
         # Mitchell's and Haykin's "unit j" of any layer: j is generic, i feeds it, k is fed by it (unit_layer)
         self.generic_units = opts.get("unit_letters") == "generic"
@@ -662,6 +663,8 @@ class _Parser:
         self.own_bases = dict(notation.bases)
         if self.generic_units:
             self.bases = {"net": "z", **self.bases}  # Mitchell's net_j: the summed input of unit j
+        if self.unit_letters and "in" not in self.bases:
+            self.bases = {"in": "z", **self.bases}  # AIMA's in_j, in_k: the summed input of unit j (k), as its letter says
         self.funcs = dict(notation.functions)
         self.fixed = {"o": ("yhat", None), **dict.fromkeys(SCORE_NAMES, ("z", depth)),
                       **dict(notation.fixed)}  # o: the output; CS231n's scores
@@ -1895,6 +1898,11 @@ class _Parser:
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
                 if mark == "_" and self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net:
                     return Node("comp", (Node("q", (), ("lossc", None)),), self.unit(toks)[1])  # Mazur's E_{o1}
+                if (mark == "_" and self.unit_letters and len(toks) == 1 and toks[0].text in self.letter_layers
+                        and toks[0].text not in self.bound and name != "ell" and toks[0].text not in (
+                            self.opts.get("example_letter"), self.opts.get("sample_letter"))):  # (ℓ_i: example i's loss)
+                    raise Unreadable(f"unknown symbol {name}_{toks[0].text}: one unit's error (the index letter names a "
+                                     "unit here), not the objective; define it, e.g. Err_k = y_k - a_k")
                 word = "".join(t.text for t in toks if t.text not in "{}").lower().removeprefix("txt")
                 if mark == "_" and word in LOSS_WORDS and not (len(toks) == 1 and len(toks[0].text) == 1):
                     named = LOSS_WORDS[word]  # L_{CE}, \mathcal{L}_{\text{NLL}}, J_{penalty}: the objective's part by name
@@ -2001,8 +2009,8 @@ class _Parser:
                     if base == "W" and item[1] == 0 and not comps and not (
                             len(items) > 1 and self.opts.get("zero_based")) and not (  # (W_{0,1} counted from 0: an entry)
                             self.opts.get("weights_numbered_by") == "source" and (
-                                name in self.own_bases and name not in BASES or self.opts.get("from_zero"))):
-                        zero = True  # (the answer's own weight letter numbered by the layer it leaves: Prince's Ω_0
+                                name in self.own_bases and BASES.get(name) != "W" or self.opts.get("from_zero"))):
+                        zero = True  # (the answer's own weight letter numbered by the layer it leaves: Prince's Ω_0, MML's A_0
                         # is the first layer's weights, and so is CMU's W_0 in Z_0 = A_0 W_0^T + …, option from_zero;
                         # else W_0, θ_0 stay the bias)
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
@@ -2160,6 +2168,9 @@ class _Parser:
                         comps = self._as_entry([0, comps[0]], "target")
                     elif (kind in ("W", "dW", "W_next") and len(comps) == 2 and comps[1] in self.letter_layers
                             and self.letter_layers[comps[1]] == layer - 1):
+                        if self.opts.get("letters_source_first"):  # (AIMA's planted w_{k,j} beside his w_{i,j} from i to j)
+                            raise Unreadable(f"{name}_{{{comps[0]}{comps[1]}}} is written target first, but the answer writes "
+                                             "its weights source first (w_{ij} from i to j): which weight it means is not certain")
                         comps = self._as_entry(comps, "target")  # w_{ji} into j from i, laid out as the spec's W lies
                     elif (kind in ("W", "dW", "W_next") and len(comps) == 2 and comps[1] in self.letter_layers
                             and self.letter_layers[comps[1]] == layer + 1 and self.opts.get("letters_source_first")):
@@ -2178,6 +2189,8 @@ class _Parser:
                 elif (layer is None and self.opts.get("bare_output") and kind in ("z", "h") and self.depth_net
                       and all(isinstance(c, str) for c in comps)):
                     layer = self.depth_net  # judge._at_the_output: a claim only the output layer can be about
+                elif layer is None and self.unindexed and kind in ("z", "h") and self.fn_layer is not None and not comps:
+                    layer = self.fn_layer  # Hagan's \dot f^1(n) beside a = a^2: the argument of layer 1's function is its
                 elif layer is None and self.unindexed and kind in ("z", "h"):
                     layer = int(self.unindexed)  # d2l: z = W x + b, h = φ(z) in a net with one hidden layer
                 if layer is None and kind in ("z", "h") and self.opts.get("bare_layer") and not comps:
@@ -3575,7 +3588,11 @@ class _Parser:
             arg = slope_of_unit
         elif self.is_("(") or self.is_("{") or self.is_("["):
             close = {"(": ")", "{": "}", "[": "]"}[self.next().text]
-            arg = self.expr()
+            saved, self.fn_layer = self.fn_layer, (layer + self.units_off if layer is not None else self.fn_layer)
+            try:
+                arg = self.expr()
+            finally:
+                self.fn_layer = saved
             if fname == "max" and self.is_(","):
                 self.next()
                 other = self.expr()

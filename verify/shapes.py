@@ -57,6 +57,9 @@ class Context:
     #: the answer writes the chain rule in the numerator layout (Judge.numerator): its ∂J/∂z of one sample is a row, so
     #: (∂J/∂z)^T is the column (∂J/∂W = (∂J/∂z)^T x^T)
     numerator: bool = False
+    #: the answer's prose declares one sample's gradients rows ("Gradients are row vectors", "numerator layout": CMU
+    #: 11-785's ∇_z Div): ∂J/∂z, ∂J/∂h, ∂J/∂b of one sample are rows where they stand (GRADIENT_ROWS)
+    rows: bool = False
 
 
 #: the note of a dot read as a dot product
@@ -143,7 +146,10 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
             if kind in ("dx", "dxs"):
                 raise Unreadable("the gradient by the input is derived when the first layer is dense (x W + b)")
             raise no_quantity(kind, layer, ctx.values)
-        return ctx.values[node.value]
+        value = ctx.values[node.value]
+        if ctx.rows and node.value[0] in _ROW_GRADIENTS and np.ndim(value) == 2 and value.shape[1] == 1 < value.shape[0]:
+            return value.T  # (the answer's prose: its gradients are rows)
+        return value
     if op == "const":
         if node.value == "t" and "t" not in ctx.consts:  # (UCSC's (a_5 − t) read with t the step count was wrong)
             raise Unreadable("t names nothing here: the spec's optimizer counts no steps; if t is the target, declare "
@@ -316,6 +322,10 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return np.asarray(float(np.sqrt(np.sum(a * a))) if node.value == 2 else float(np.sum(a)))
     if op == "T":
         a = args[0]
+        if ctx.rows and node.args[0].op == "q" and node.args[0].value[0] in ("dW", "dWL"):
+            # CMU's W ← W − η (∇_W Div)^T: where gradients are rows, ∇_W Div has Wᵀ's shape and its transpose W's
+            _note(ctx, GRADIENT_ROWS_WEIGHT)
+            return a
         if isinstance(a, Flat):  # [0.9, 0.1]^T
             return np.asarray(a).view(Flat if isinstance(a, FlatT) else FlatT)
         return a.T if a.ndim == 2 else a
@@ -962,6 +972,12 @@ def _per_sample(node: Node) -> bool:
     qs = [n for n in node.walk() if n.op in ("q", "jac", "jacw", "T", "sum", "matrix", "sample", "comp", "entry", "axsum", "axmean")]
     return bool(qs) and all(n.op == "q" and n.value[0] in _SAMPLE_ARRAYS for n in qs)
 
+
+#: the gradients that are rows where the answer's prose says so (Context.rows): of one sample's vectors
+_ROW_GRADIENTS = ("delta", "dz", "dh", "dyhat", "dx", "db", "dbL", "dxhat")
+#: the note of a weight's gradient read in the shape of Wᵀ, as the answer's prose lays its gradients out
+GRADIENT_ROWS_WEIGHT = ("the gradients are rows, as the answer says (numerator layout): ∂J/∂W has the shape of Wᵀ, "
+                        "and (∂J/∂W)ᵀ that of W")
 
 #: the note that a claim writes the chain rule in the numerator (Jacobian) layout: a gradient of the scalar is a row
 NUMERATOR_LAYOUT = "the chain rule ∂J/∂z ∂z/∂x is read in the numerator (Jacobian) layout: a derivative of J by a vector is a row"

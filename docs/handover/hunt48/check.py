@@ -1,4 +1,4 @@
-"""Run every hunt answer listed in this folder's README (and ../hunt47's) and report, per answer, its verdicts and any
+"""Run every hunt answer listed in the READMEs of ../hunt47, this folder and the later rounds' and report, per answer, its verdicts and any
 `incorrect` verdict on a line that is not marked as planted (slip, wrong, planted): a likely false reject.
 
     .venv/bin/python docs/handover/hunt48/check.py        (from the repository root)
@@ -34,7 +34,7 @@ def _line_of(text: list, claim: dict, by_id: bool = True) -> int | None:
 
 def main() -> int:
     suspicious = 0
-    for folder in (HERE.parent / "hunt47", HERE):
+    for folder in sorted(HERE.parent.glob("hunt[0-9]*")):  # (round 47's, 48's, 49's … answers)
         for answers, spec in ROW.findall((folder / "README.md").read_text()):
             for answer in re.split(r",\s*", answers):
                 path = folder / answer.strip()

@@ -1,0 +1,326 @@
+r"""Forty-ninth round (issue 10): textbook notations found by writing answers in them and running verify first
+(docs/handover/hunt49 holds the answers).
+
+- CMU 11-785's "Gradients are row vectors" (numerator layout said in prose): ∇_z Div = (Y − d)^T, ∇_y Div = ∇_z Div W,
+  ∇_W Div = y ∇_z Div (Wᵀ's shape), W ← W − η (∇_W Div)^T — all were `incorrect` (shape mismatch, missing transpose).
+- Prince's (UDL) forward pass written two definitions to a display line, ``f_0 = β_0 + Ω_0 x_i, \quad h_1 = a[f_0]``:
+  nothing was read (f, β, Ω unknown).
+- CS231n's ``H = \max(0, XW_1 + b_1)`` with no space between X and W_1: judged under the spec's W ("wrong order").
+- Haykin's one letter y for every unit (y_j(n), y_k(n)), v the induced local field, d the desired output: y_i(n) =
+  x_i(n) was judged `incorrect` (y read as the output).
+- AIMA's in_k (the summed input of output unit k where only in_j is defined); an undefined Err_k was read as the
+  objective (its index dropped).
+- Hagan's ``\mathbf{s}^m \equiv \partial\hat F/\partial\mathbf{n}^m`` (≡ as a definition), ``\dot f^1(n)`` (layer 1's slope,
+  not a power), superscripts as layers from ``a^{m-1}``.
+- Deisenroth et al.'s (MML) ``f_i = \tanh(A_{i-1} f_{i-1} + b_{i-1})``: f the layers' outputs, A, b numbered from 0.
+- A layer and the step in one subscript, ``\mathbf{W}_{1,t}``; Raschka's ``x^{(in)}``; CS229's generic k "for
+  $k = 1, \dots, r-1$" with "$r = 3$ layers" (the range was split off and the claim judged at the output too).
+
+The expected verdicts come from NumPy: each formula is evaluated on a random instance and compared with central
+differences of the loss, never from verify."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import central_differences
+from gradproof.verify.cli import verify_file
+
+rng = np.random.default_rng(49)
+
+
+def _sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _softmax(z):
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _spec(name: str, inputs: int, layers: list, loss: str, optimizer: str | None = None) -> str:
+    body = "".join(f'[[layers]]\nunits = {u}\nactivation = "{a}"\n\n' for u, a in layers)
+    optimizer = optimizer or 'name = "sgd"\nlearning_rate = 0.1'
+    return (f'name = "{name}"\nconvention = "row"\ninputs = {inputs}\n\n{body}[loss]\nname = "{loss}"\n\n'
+            f"[optimizer]\n{optimizer}\n")
+
+
+def _verify(tmp_path, spec: str, body: str, name: str = "answer.md") -> dict:
+    (tmp_path / "net.spec.toml").write_text(spec)
+    (tmp_path / name).write_text(body)
+    results, _, _ = verify_file(str(tmp_path / name), str(tmp_path / "net.spec.toml"))
+    return {r.latex.strip(): r for r in results}
+
+
+def _grad(loss, value: np.ndarray) -> np.ndarray:
+    """Central differences of ``loss`` at ``value`` (any array: a parameter or an intermediate quantity)."""
+    return central_differences(lambda d: loss(d["v"]), {"v": np.array(value, dtype=float)})["v"]
+
+
+def _expected(value, truth) -> str:
+    value, truth = np.asarray(value, dtype=float), np.asarray(truth, dtype=float)
+    return "correct" if value.shape == truth.shape and np.allclose(value, truth, rtol=1e-5, atol=1e-8) else "incorrect"
+
+
+def _verdicts(found: dict, claims: list) -> None:
+    for latex, value, truth in claims:
+        assert found[latex].verdict == _expected(value, truth), (latex, found[latex].message)
+
+
+# ---- CMU 11-785: gradients declared rows (3 inputs, 4 tanh, 2 softmax, cross-entropy) ----------------------------------
+
+def _cmu():
+    x, d = rng.normal(size=3), np.eye(2)[1]
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    y1 = np.tanh(W1 @ x + b1)
+    Y = _softmax(W2 @ y1 + b2)
+    div_z2 = lambda z2: -float(d @ np.log(_softmax(z2)))  # noqa: E731
+    div_y1 = lambda v: div_z2(W2 @ v + b2)  # noqa: E731
+    div_z1 = lambda v: div_y1(np.tanh(v))  # noqa: E731
+    gz2, gy1, gz1 = _grad(div_z2, W2 @ y1 + b2), _grad(div_y1, y1), _grad(div_z1, W1 @ x + b1)
+    gW2 = _grad(lambda W: div_z2(W @ y1 + b2), W2)
+    row = lambda v: v[None, :]  # noqa: E731  (the answer's gradients are rows)
+    eta = 0.1
+    return [
+        (r"\nabla_{z^{(2)}} Div = (Y - d)^T", row(Y - d), row(gz2)),
+        (r"\nabla_{y^{(1)}} Div = \nabla_{z^{(2)}} Div \, W^{(2)}", row(gz2) @ W2, row(gy1)),
+        (r"\nabla_{z^{(1)}} Div = \nabla_{y^{(1)}} Div \, \operatorname{diag}(1 - y^{(1)} \odot y^{(1)})",
+         row(gy1) @ np.diag(1 - y1 * y1), row(gz1)),
+        (r"\nabla_{z^{(1)}} Div = \nabla_{y^{(1)}} Div \, \operatorname{diag}(1 - y^{(1)})", row(gy1) @ np.diag(1 - y1), row(gz1)),
+        (r"\nabla_{W^{(2)}} Div = y^{(1)} \nabla_{z^{(2)}} Div", np.outer(y1, gz2), gW2.T),  # (numerator layout: Wᵀ's shape)
+        (r"W^{(2)} \leftarrow W^{(2)} - \eta (\nabla_{W^{(2)}} Div)^T", W2 - eta * np.outer(y1, gz2).T, W2 - eta * gW2),
+    ]
+
+
+CMU_SPEC = _spec("cmu", 3, [(4, "tanh"), (2, "softmax")], "cross_entropy")
+CMU_HEAD = (r"$y^{(0)} = x$; for $k = 1, 2$: $z^{(k)} = W^{(k)} y^{(k-1)} + b^{(k)}$ and $y^{(k)} = f_k(z^{(k)})$, "
+            r"with $f_1 = \tanh$ and $f_2$ the softmax; $Y = y^{(2)}$ and $Div(Y, d) = -\sum_i d_i \log Y_i$." "\n")
+
+
+def test_gradients_declared_rows_are_read_as_rows(tmp_path):
+    claims = _cmu()
+    body = CMU_HEAD + "Gradients are row vectors.\n\n" + "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1))
+    _verdicts(_verify(tmp_path, CMU_SPEC, body), claims)
+    # without the sentence, the first row is no gradient of the spec's layout: not called right
+    found = _verify(tmp_path, CMU_SPEC, CMU_HEAD + "\n" + "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1)))
+    assert found[claims[0][0]].verdict != "correct"
+
+
+# ---- Prince (UDL): two definitions to a display line (2 inputs, 3 relu, 3 relu, 2 outputs, ‖f_2 − y‖²) -----------------
+
+def test_a_display_of_two_own_definitions_binds_the_letters(tmp_path):
+    x, y = rng.normal(size=2), rng.normal(size=2)
+    O0, B0, O1, B1, O2, B2 = (rng.normal(size=s) for s in ((3, 2), 3, (3, 3), 3, (2, 3), 2))
+    relu = lambda v: np.maximum(v, 0)  # noqa: E731
+    f0 = B0 + O0 @ x
+    h1 = relu(f0)
+    f1 = B1 + O1 @ h1
+    h2 = relu(f1)
+    loss_f1 = lambda v: float(np.sum((B2 + O2 @ relu(v) - y) ** 2))  # noqa: E731
+    loss_f0 = lambda v: loss_f1(B1 + O1 @ relu(v))  # noqa: E731
+    g1, g0 = _grad(loss_f1, f1), _grad(loss_f0, f0)
+    gO1 = _grad(lambda O: loss_f1(B1 + O @ h1), O1)
+    claims = [
+        (r"\frac{\partial \ell_i}{\partial \boldsymbol\Omega_1} = \frac{\partial \ell_i}{\partial \mathbf{f}_1}\mathbf{h}_1^T",
+         np.outer(g1, h1), gO1),
+        (r"\frac{\partial \ell_i}{\partial \boldsymbol\Omega_1} = \frac{\partial \ell_i}{\partial \mathbf{f}_1}\mathbf{h}_2^T",
+         np.outer(g1, h2), gO1),
+        (r"\frac{\partial \ell_i}{\partial \mathbf{f}_0} = \mathbb{I}[\mathbf{f}_0 > 0] \odot \left(\boldsymbol\Omega_1^T "
+         r"\frac{\partial \ell_i}{\partial \mathbf{f}_1}\right)", (f0 > 0) * (O1.T @ g1), g0),
+    ]
+    body = (r"$$\mathbf{f}_0 = \boldsymbol\beta_0 + \boldsymbol\Omega_0 \mathbf{x}_i, \quad \mathbf{h}_1 = \mathbf{a}[\mathbf{f}_0]$$"
+            "\n" r"$$\mathbf{f}_1 = \boldsymbol\beta_1 + \boldsymbol\Omega_1 \mathbf{h}_1, \quad \mathbf{h}_2 = \mathbf{a}[\mathbf{f}_1]$$"
+            "\n" r"$$\mathbf{f}_2 = \boldsymbol\beta_2 + \boldsymbol\Omega_2 \mathbf{h}_2$$" "\n"
+            r"where $\mathbf{a}[\bullet]$ is the ReLU and $\ell_i = \|\mathbf{f}_2 - \mathbf{y}_i\|^2$." "\n\n"
+            + "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1)))
+    spec = _spec("udl", 2, [(3, "relu"), (3, "relu"), (2, "identity")], "sum_squared_error")
+    _verdicts(_verify(tmp_path, spec, body), claims)
+
+
+# ---- CS231n: XW_1 with no space, a batch of rows (3 inputs, 4 relu, 3 softmax, mean cross-entropy) ----------------------
+
+def test_xw_with_no_space_is_the_answers_orientation(tmp_path):
+    N = 5
+    X, Y = rng.normal(size=(N, 3)), np.eye(3)[rng.integers(0, 3, N)]
+    W1, b1, W2, b2 = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 3)), rng.normal(size=3)
+    H = np.maximum(X @ W1 + b1, 0)
+    loss_S = lambda S: -float(np.sum(Y * np.log(_softmax(S)))) / N  # noqa: E731
+    gS = _grad(loss_S, H @ W2 + b2)
+    gW2 = _grad(lambda W: loss_S(H @ W + b2), W2)
+    gH = _grad(lambda v: loss_S(v @ W2 + b2), H)
+    claims = [
+        (r"\frac{\partial L}{\partial W_2} = H^T\frac{\partial L}{\partial S}", H.T @ gS, gW2),
+        (r"\frac{\partial L}{\partial H} = \frac{\partial L}{\partial S} W_2^T", gS @ W2.T, gH),
+        (r"\frac{\partial L}{\partial W_2} = \frac{\partial L}{\partial S}^T H", gS.T @ H, gW2),  # planted
+    ]
+    body = (r"A batch of $N$ rows $X$: $H = \max(0, XW_1 + b_1)$, scores $S = HW_2 + b_2$, $P = \mathrm{softmax}(S)$ by rows, "
+            r"$L = -\frac{1}{N}\sum_i \log P_{i, y_i}$." "\n\n" + "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1)))
+    found = _verify(tmp_path, _spec("cs231n", 3, [(4, "relu"), (3, "softmax")], "cross_entropy"), body)
+    assert found[r"H = \max(0, XW_1 + b_1)"].verdict == "correct", found[r"H = \max(0, XW_1 + b_1)"].message
+    _verdicts(found, claims)
+
+
+# ---- Haykin: y for every unit, v the local field, d the target, the iteration n (2-2-2 sigmoid, ½Σe²) --------------------
+
+HAYKIN_HEAD = r"""At iteration $n$, hidden neuron $j$ receives $v_j(n) = \sum_i w_{ji}(n) y_i(n) + b_j(n)$ from the inputs
+$y_i(n) = x_i(n)$ and emits $y_j(n) = \varphi(v_j(n))$; output neuron $k$ receives $v_k(n) = \sum_j w_{kj}(n) y_j(n) + b_k(n)$ and
+emits $y_k(n) = \varphi(v_k(n))$, $\varphi$ the logistic function. The error is $e_k(n) = d_k(n) - y_k(n)$ and
+$\mathcal{E}(n) = \frac{1}{2}\sum_k e_k^2(n)$. The local gradient is $\delta_j(n) = -\frac{\partial \mathcal{E}(n)}{\partial v_j(n)}$.
+
+"""
+
+
+def test_one_letter_for_every_units_output(tmp_path):
+    x, d = rng.normal(size=2), rng.uniform(size=2)
+    W1, b1, W2, b2 = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal(size=2)
+    yj = _sig(W1 @ x + b1)
+    yk = _sig(W2 @ yj + b2)
+    energy = lambda vk: 0.5 * float(np.sum((d - _sig(vk)) ** 2))  # noqa: E731
+    delta_k = -_grad(energy, W2 @ yj + b2)
+    step_w2 = -0.1 * _grad(lambda W: energy(W @ yj + b2), W2)  # Δw_{kj} = −η ∂E/∂w_{kj}, η = 0.1
+    claims = [
+        (r"\delta_k(n) = e_k(n) y_k(n)[1 - y_k(n)]", (d - yk) * yk * (1 - yk), delta_k),
+        (r"\Delta w_{kj}(n) = \eta\,\delta_k(n) y_j(n)", 0.1 * np.outer(delta_k, yj), step_w2),
+        (r"\Delta w_{kj}(n) = -\eta\,\delta_k(n) y_j(n)", -0.1 * np.outer(delta_k, yj), step_w2),
+    ]
+    body = HAYKIN_HEAD + "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1))
+    found = _verify(tmp_path, _spec("haykin", 2, [(2, "sigmoid"), (2, "sigmoid")], "squared_error"), body)
+    assert found["y_i(n) = x_i(n)"].verdict == "correct", found["y_i(n) = x_i(n)"].message  # (was incorrect: y read as ŷ)
+    _verdicts(found, claims)
+
+
+# ---- AIMA: in_k read where only in_j is defined; an undefined Err_k is no objective (2-3-2 sigmoid, ½Σ(y − a)²) ---------
+
+AIMA_HEAD = (r"Unit $j$ computes $in_j = \sum_i w_{i,j} a_i + b_j$ and $a_j = g(in_j)$, $g$ the sigmoid; $i$ runs over the "
+             r"inputs, $j$ the hidden units and $k$ the outputs. $Loss = \frac{1}{2}\sum_k (y_k - a_k)^2${err}." "\n\n")
+
+
+def _aima():
+    x, y = rng.normal(size=2), rng.uniform(size=2)
+    W1, b1, W2, b2 = rng.normal(size=(2, 3)), rng.normal(size=3), rng.normal(size=(3, 2)), rng.normal(size=2)  # w_{i,j}: i to j
+    aj = _sig(x @ W1 + b1)
+    ak = _sig(aj @ W2 + b2)
+    loss_ink = lambda v: 0.5 * float(np.sum((y - _sig(v)) ** 2))  # noqa: E731
+    Dk = -_grad(loss_ink, aj @ W2 + b2)  # AIMA's Δ_k = −∂Loss/∂in_k
+    Dj = -_grad(lambda v: loss_ink(_sig(v) @ W2 + b2), x @ W1 + b1)
+    new_W2 = W2 - 0.1 * _grad(lambda W: loss_ink(aj @ W + b2), W2)
+    return [
+        (r"\Delta_k = Err_k \times g'(in_k)", (y - ak) * ak * (1 - ak), Dk),
+        (r"\Delta_j = g'(in_j)\sum_k w_{j,k} Err_k", aj * (1 - aj) * (W2 @ (y - ak)), Dj),  # planted: Err for Δ
+        (r"w_{j,k} \leftarrow w_{j,k} + \alpha \times a_j \times \Delta_k", W2 + 0.1 * np.outer(aj, Dk), new_W2),
+    ]
+
+
+def test_the_summed_input_of_any_unit_by_its_letter(tmp_path):
+    claims = _aima()
+    spec = _spec("aima", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error")
+    body = AIMA_HEAD.replace("{err}", r", and $Err_k = y_k - a_k$") + "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1))
+    _verdicts(_verify(tmp_path, spec, body), claims)
+    # Err_k not defined: not read as the objective (its index was dropped), so no verdict on a guess
+    found = _verify(tmp_path, spec, AIMA_HEAD.replace("{err}", "") + f"1. ${claims[0][0]}$\n")
+    assert found[claims[0][0]].verdict == "unchecked" and "Err_k" in found[claims[0][0]].message
+
+
+# ---- Hagan: s^m ≡ ∂F̂/∂n^m, \dot f^1(n), superscript layers (1-2-1, logsig / purelin, F̂ = (t − a)^T(t − a)) -------------
+
+def test_hagans_sensitivities_and_slopes(tmp_path):
+    p, t = rng.normal(size=1), rng.normal(size=1)
+    W1, b1, W2, b2 = rng.normal(size=(2, 1)), rng.normal(size=2), rng.normal(size=(1, 2)), rng.normal(size=1)
+    a1 = _sig(W1 @ p + b1)
+    a = W2 @ a1 + b2
+    F_n2 = lambda n2: float(np.sum((t - n2) ** 2))  # noqa: E731
+    F_n1 = lambda n1: F_n2(W2 @ _sig(n1) + b2)  # noqa: E731
+    s2, s1 = _grad(F_n2, a), _grad(F_n1, W1 @ p + b1)
+    claims = [
+        (r"\mathbf{s}^2 = -2(\mathbf{t} - \mathbf{a})", -2 * (t - a), s2),
+        (r"\mathbf{s}^2 = 2(\mathbf{t} - \mathbf{a})", 2 * (t - a), s2),
+        (r"\mathbf{s}^1 = \dot{\mathbf{F}}^1(\mathbf{n}^1)(\mathbf{W}^2)^T\mathbf{s}^2", np.diag(a1 * (1 - a1)) @ W2.T @ s2, s1),
+    ]
+    body = (r"$\mathbf{a}^0 = \mathbf{p}$, $\mathbf{n}^{m} = \mathbf{W}^{m}\mathbf{a}^{m-1} + \mathbf{b}^{m}$, "
+            r"$\mathbf{a} = \mathbf{a}^2$. $\hat{F}(\mathbf{x}) = (\mathbf{t} - \mathbf{a})^T(\mathbf{t} - \mathbf{a})$ and "
+            r"$\mathbf{s}^m \equiv \frac{\partial \hat F}{\partial \mathbf{n}^m}$. Layer 1 is log-sigmoid: "
+            r"$\dot f^1(n) = (1 - a^1)(a^1)$." "\n\n" + "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1)))
+    found = _verify(tmp_path, _spec("hagan", 1, [(2, "sigmoid"), (1, "identity")], "sum_squared_error"), body)
+    assert found[r"\dot f^1(n) = (1 - a^1)(a^1)"].verdict == "correct"  # (was incorrect: f'^1 read as a power)
+    _verdicts(found, claims)
+
+
+# ---- MML: f_i = tanh(A_{i-1} f_{i-1} + b_{i-1}), numerator layout (2 inputs, 3 tanh, 2 linear, ‖y − f_2‖²) ----------------
+
+def test_own_letters_for_the_layers_outputs(tmp_path):
+    x, y = rng.normal(size=2), rng.normal(size=2)
+    A0, b0, A1, b1 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+    f1 = np.tanh(A0 @ x + b0)
+    L_f2 = lambda f2: float(np.sum((y - f2) ** 2))  # noqa: E731
+    L_f1 = lambda v: L_f2(A1 @ v + b1)  # noqa: E731
+    g2, g1 = _grad(L_f2, A1 @ f1 + b1)[None, :], _grad(L_f1, f1)[None, :]  # (rows: numerator layout)
+    gb0 = _grad(lambda b: L_f1(np.tanh(A0 @ x + b)), b0)[None, :]
+    claims = [
+        (r"\frac{\partial L}{\partial \mathbf{f}_1} = \frac{\partial L}{\partial \mathbf{f}_2}\mathbf{A}_1", g2 @ A1, g1),
+        (r"\frac{\partial L}{\partial \mathbf{b}_0} = \frac{\partial L}{\partial \mathbf{f}_1}"
+         r"\operatorname{diag}(1 - \mathbf{f}_1 \odot \mathbf{f}_1)",
+         g1 @ np.diag(1 - f1 * f1), gb0),
+        (r"\frac{\partial L}{\partial \mathbf{b}_0} = \frac{\partial L}{\partial \mathbf{f}_1}\operatorname{diag}(1 - \mathbf{f}_1)",
+         g1 @ np.diag(1 - f1), gb0),
+    ]
+    body = (r"$\mathbf{f}_0 = \mathbf{x}$, $\mathbf{f}_1 = \tanh(\mathbf{A}_0\mathbf{f}_0 + \mathbf{b}_0)$, "
+            r"$\mathbf{f}_2 = \mathbf{A}_1\mathbf{f}_1 + \mathbf{b}_1$, $L = \|\mathbf{y} - \mathbf{f}_2\|^2$. Derivatives are in "
+            "numerator layout.\n\n" + "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1)))
+    _verdicts(_verify(tmp_path, _spec("mml", 2, [(3, "tanh"), (2, "identity")], "sum_squared_error"), body), claims)
+
+
+# ---- a layer and a step in one subscript; Raschka's x^{(in)}; CS229's ranged generic k -----------------------------------
+
+@pytest.mark.parametrize("update, which", [
+    (r"\mathbf{V}_{1,t} = \mu\mathbf{V}_{1,t-1} + \nabla_{\mathbf{W}_1}\ell", "v"),
+    (r"\mathbf{V}_{1,t} = \mu\mathbf{V}_{1,t-1} - \nabla_{\mathbf{W}_1}\ell", "v"),
+    (r"\mathbf{W}_{1,t} = \mathbf{W}_{1,t-1} - \gamma\mathbf{V}_{1,t}", "w"),
+])
+def test_a_layer_and_a_step_in_one_subscript(tmp_path, update, which):
+    g, v, w, mu, lr = rng.normal(size=(3, 2)), rng.normal(size=(3, 2)), rng.normal(size=(3, 2)), 0.9, 0.1
+    new_v = mu * v + g  # torch.optim.SGD(momentum=0.9): v ← μ v + g, then W ← W − γ v
+    formula = {"+ \\nabla": mu * v + g, "- \\nabla": mu * v - g, "\\gamma": w - lr * new_v}
+    written = next(value for key, value in formula.items() if key in update)
+    right = np.allclose(written, new_v if which == "v" else w - lr * new_v)
+    body = (r"$\mathbf{h} = \tanh(\mathbf{W}_1\mathbf{x} + \mathbf{b}_1)$, $\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{W}_2\mathbf{h} + "
+            r"\mathbf{b}_2)$, cross-entropy $\ell$; momentum with learning rate $\gamma = 0.1$ and $\mu = 0.9$." "\n\n"
+            f"1. ${update}$\n")
+    spec = _spec("momentum", 2, [(3, "tanh"), (3, "softmax")], "cross_entropy",
+                 'name = "momentum"\nlearning_rate = 0.1\nmomentum = 0.9')
+    found = _verify(tmp_path, spec, body)
+    assert found[update].verdict == ("correct" if right else "incorrect"), found[update].message
+
+
+def test_the_input_named_by_its_role(tmp_path):
+    x, y = rng.normal(size=3), rng.integers(0, 2, size=2).astype(float)
+    Wh, bh, Wo, bo = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)), rng.normal(size=2)
+    bce = lambda a: -float(np.sum(y * np.log(a) + (1 - y) * np.log(1 - a)))  # noqa: E731
+    loss_zh = lambda z: bce(_sig(_sig(z) @ Wo + bo))  # noqa: E731
+    dh = _grad(loss_zh, x @ Wh + bh)
+    gWh = _grad(lambda W: loss_zh(x @ W + bh), Wh)
+    claim = r"\frac{\partial J}{\partial \mathbf{W}^{(h)}} = (\mathbf{x}^{(in)})^T\boldsymbol\delta^{(h)}"
+    assert _expected(np.outer(x, dh), gWh) == "correct"
+    body = (r"$\mathbf{z}^{(h)} = \mathbf{x}^{(in)}\mathbf{W}^{(h)} + \mathbf{b}^{(h)}$, $\mathbf{a}^{(h)} = \phi(\mathbf{z}^{(h)})$, "
+            r"$\mathbf{z}^{(out)} = \mathbf{a}^{(h)}\mathbf{W}^{(out)} + \mathbf{b}^{(out)}$, "
+            r"$\mathbf{a}^{(out)} = \phi(\mathbf{z}^{(out)})$, "
+            r"$\phi$ the sigmoid, the logistic cost $J$." "\n\n" f"1. ${claim}$\n")
+    found = _verify(tmp_path, _spec("raschka", 3, [(4, "sigmoid"), (2, "sigmoid")], "binary_cross_entropy"), body)
+    assert found[claim].verdict == "correct", found[claim].message
+
+
+def test_a_generic_layers_range_up_to_the_answers_depth(tmp_path):
+    x = rng.normal(size=3)
+    Ws = [rng.normal(size=s) for s in ((4, 3), (4, 4), (3, 4))]
+    bs = [rng.normal(size=n) for n in (4, 4, 3)]
+    zs, a = [], x
+    for k, (W, b) in enumerate(zip(Ws, bs, strict=True)):
+        zs.append(W @ a + b)
+        a = np.maximum(zs[-1], 0) if k < 2 else _softmax(zs[-1])
+    # the oracle of the range: a^{[k]} = ReLU(z^{[k]}) holds at k = 1, 2, not at the softmax output
+    outputs = [np.maximum(zs[0], 0), np.maximum(zs[1], 0), a]
+    assert [np.allclose(np.maximum(z, 0), o) for z, o in zip(zs, outputs, strict=True)] == [True, True, False]
+    body = (r"The network has $r = 3$ layers: $z^{[k]} = W^{[k]} a^{[k-1]} + b^{[k]}$ for $k = 1, \dots, r$, with $a^{[0]} = x$, "
+            r"$a^{[k]} = \mathrm{ReLU}(z^{[k]})$ for $k = 1, \dots, r-1$, and the softmax output." "\n")
+    found = _verify(tmp_path, _spec("cs229", 3, [(4, "relu"), (4, "relu"), (3, "softmax")], "cross_entropy"), body)
+    claim = next(r for latex, r in found.items() if latex.startswith(r"a^{[k]} = \mathrm{ReLU}(z^{[k]})"))
+    assert claim.verdict == "correct" and "k = 1, 2" in claim.message, claim.message
