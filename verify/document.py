@@ -324,7 +324,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None,
                           premises=frozenset(premises), models=models, section_losses=section_losses,
                           unit_code=scalarunits.code_definitions(text), labels=label_letters(text),
-                          gradient_rows=bool(_ROWS_PROSE.search(text[:MAX_BYTES])) and not _COLUMNS_PROSE.search(text[:MAX_BYTES]))
+                          gradient_rows=bool(_ROWS_PROSE.search(text[:MAX_BYTES])) and not _COLUMNS_PROSE.search(text[:MAX_BYTES]),
+                          rate_letter=rate_letter(text))
 
 
 class DocumentClaims(list):
@@ -341,8 +342,9 @@ class DocumentClaims(list):
                  products: tuple = (), stated: tuple = (), premises: frozenset = frozenset(),
                  models: dict | None = None, example: str | None = None, minibatch: bool = False,
                  section_losses: dict | None = None, rows_stated: bool = False, unit_code: tuple = (),
-                 labels: tuple = (), gradient_rows: bool = False):
+                 labels: tuple = (), gradient_rows: bool = False, rate_letter: str | None = None):
         super().__init__(claims)
+        self.rate_letter = rate_letter  # the letter the prose names the learning rate by ("learning rate $\gamma$")
         self.gradient_rows = gradient_rows  # the prose says one sample's gradients are rows ("numerator layout")
         self.labels = tuple(labels)  # letters the prose names the true class by: "true class $c$" (label_letters)
         self.unit_code = tuple(unit_code)  # a forward pass sketched unit by unit in a code block (scalarunits.py)
@@ -1362,6 +1364,10 @@ _ROWS_PROSE = re.compile(r"(?i)\bnumerator[- ]layout\b|\b(?:gradients?|derivativ
                          r"row[- ]vectors?\b")
 _COLUMNS_PROSE = re.compile(r"(?i)\bdenominator[- ]layout\b|\b(?:gradients?|derivatives?)\b[^.$\n]{0,40}?\b(?:are|is|as)\s+"
                             r"(?:an?\s+)?column[- ]vectors?\b")
+#: the prose naming the learning rate's letter: "learning rate $\gamma = 0.1$", "where $\gamma$ is the learning rate"
+_RATE_PROSE = re.compile(r"(?i)\blearning[ -]rate\s+(?:of\s+)?\$\s*\\(gamma|eta|alpha|epsilon|lambda|rho|mu)(?![A-Za-z])"
+                         r"|\$\s*\\(gamma|eta|alpha|epsilon|lambda|rho|mu)(?![A-Za-z])[^$]{0,12}\$\s+(?:is|as|denotes|being)\s+"
+                         r"(?:the\s+)?(?:learning[ -]rate|step[ -]size)\b")
 _ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?(?:\$\s*)?m\s*=\s*1(?![0-9.])")
 #: the batch a document is judged with when it needs one (it names no size; a 1/m is only seen with more than one example)
 DOCUMENT_BATCH = 3
@@ -1371,6 +1377,12 @@ DOCUMENT_BATCH = 3
 #: "label $c$" (not y or t, the target itself)
 _LABEL_PROSE = re.compile(r"(?<![A-Za-z])(?:(?:true|correct|target|ground[- ]truth)[ \t]+(?:class|label)|label)(?:[ \t]+index)?"
                           r"[ \t]+\$[ \t]*([a-su-xz])[ \t]*\$", re.I)
+
+
+def rate_letter(text: str) -> str | None:
+    """The Greek letter the prose names the learning rate by (PyTorch's "learning rate $\\gamma$"), when it names one."""
+    found = {m.group(1) or m.group(2) for m in _RATE_PROSE.finditer(text[:MAX_BYTES])}
+    return found.pop() if len(found) == 1 else None
 
 
 def label_letters(text: str) -> tuple:

@@ -91,6 +91,25 @@ def prediction_letter(claims) -> bool:
     return any(_LOSS_OF_F.search(t) for t in texts) and not any(_F_OTHERWISE.search(t) for t in texts)
 
 
+#: the standard normal's density written out as a letter's definition: \phi(z) = \frac{1}{\sqrt{2\pi}} e^{-z^2/2}
+_DENSITY_DEFINED = re.compile(r"\\(?:var)?phi\s*+\(\s*+([a-z])\s*+\)\s*+=\s*+\\frac\s*+\{\s*+1\s*+\}\s*+\{\s*+\\sqrt\s*+"
+                              r"\{?\s*+2\s*+\\pi\s*+\}?\s*+\}\s*+(?:\\,\s*+)?(?:e\s*+\^|\\exp)")
+#: GELU named in a claim: its Φ is the standard normal's distribution function
+_GELU = re.compile(r"(?i)gelu")
+_PHI_APPLIED = re.compile(r"\\Phi(?![A-Za-z])(?=\s*+(?:\(|\\left|\\big|\\Big))")
+_DENSITY_APPLIED = re.compile(r"\\(?:var)?phi(?![A-Za-z])(?=\s*+(?:\(|\\left|\\big|\\Big))")
+
+
+def normal_functions(claims) -> tuple:
+    """(Φ is the standard normal CDF, φ its density): a GELU answer's ``\\mathrm{GELU}(z) = z\\,\\Phi(z)``, ``\\phi(z) =
+    \\frac{1}{\\sqrt{2\\pi}}e^{-z^2/2}``, ``\\mathrm{GELU}'(z) = \\Phi(z) + z\\,\\phi(z)`` — Φ was the generic activation φ
+    (its name lowercased) and φ the spec's activation, so a right definition was "incorrect". Φ so where a claim names
+    GELU or φ is defined as the density; φ only where it is defined so. Linear scans of claims of at most 4000 characters."""
+    texts = [c.latex for c in claims if len(c.latex) <= 4000]
+    density = any(_DENSITY_DEFINED.search(t.replace("$", " ")) for t in texts)
+    return density or any(_GELU.search(t) for t in texts) and any(_PHI_APPLIED.search(t) for t in texts), density
+
+
 def read_as_function(claims) -> tuple[list, dict]:
     """(the claims with ``a(x) = …`` read as the activation function g, ``f(x; θ)`` as ŷ, ``f(x)`` as ŷ where
     ``prediction_letter`` says so, and a letter defined as the logistic function (``\\theta(x) = \\frac{1}{1+e^{-x}}``)
@@ -99,10 +118,15 @@ def read_as_function(claims) -> tuple[list, dict]:
     logistic = logistic_letter(claims)
     applied = re.compile(re.escape(logistic) + r"(?![A-Za-z])\s*(?=\(|')") if logistic else None  # (s(γ), s'(γ))
     predicted = prediction_letter(claims)
+    cdf, density = normal_functions(claims)
     for c in claims:
         text = c.latex if len(c.latex) <= 400 else ""
         if applied is not None:
             text = applied.sub(r"\\sigma", text)
+        if cdf and text:  # (GELU's Φ and φ: the standard normal's distribution and density)
+            text = _PHI_APPLIED.sub(r"\\normcdf ", text)
+        if density and text:
+            text = _DENSITY_APPLIED.sub(r"\\normpdf ", text)
         text = _dummy_as_z(text)  # Shewchuk's s'(\gamma) = s(\gamma)(1 - s(\gamma)): a function's own variable
         m = _DEFINED.match(text)
         if m and "=" not in text[m.end():] and _in_one_variable(text[m.end():], m.group(1)):

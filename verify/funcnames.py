@@ -18,7 +18,7 @@ from .parser import FUNCS
 
 #: FUNCS' values that are functions of a formula, not a layer's activation
 _NOT_ACTIVATIONS = frozenset({"log", "exp", "erf", "sign", "sech", "cosh", "sinh", "phi", "max", "sin", "cos", "lse",
-                              "logsoftmax", "rowsum"})
+                              "logsoftmax", "rowsum", "normcdf", "normpdf"})
 
 #: an activation's name as written -> the spec's name: the parser's FUNCS (\tanh, \text{ReLU}, \mathrm{sigmoid},
 #: \operatorname{softmax}, MATLAB's logsig) less the functions that are no activation, and the word "logistic"

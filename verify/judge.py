@@ -384,6 +384,7 @@ class Judge:
         self.section_losses: dict = {}  # claim id -> the loss its section's heading names ("## MSE")
         self.rows_stated = False  # the text gives a batch its examples as rows (X ∈ ℝ^{B × 784})
         self.gradient_rows = False  # the prose says one sample's gradients are rows (document._ROWS_PROSE)
+        self.rate_letter: str | None = None  # the letter the prose names the learning rate by (document.rate_letter)
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._example_loss: re.Pattern | None = None  # its E_n, after E = Σ_n E_n (_summed_example_losses)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
@@ -570,10 +571,13 @@ class Judge:
         return c
 
     def functions(self, name, layer, deriv, arg_node: Node, value: np.ndarray) -> np.ndarray:
+        density = lambda v: np.exp(-np.square(v) / 2) / np.sqrt(2 * np.pi)  # noqa: E731  (the standard normal's)
         simple = {"log": np.log, "exp": np.exp, "sqrt": np.sqrt, "abs": np.abs, "sign": np.sign, "erf": _erf,
-                  "sech": lambda v: 1 / np.cosh(v), "cosh": np.cosh, "sinh": np.sinh, "sin": np.sin, "cos": np.cos}
+                  "sech": lambda v: 1 / np.cosh(v), "cosh": np.cosh, "sinh": np.sinh, "sin": np.sin, "cos": np.cos,
+                  "normcdf": lambda v: (1 + _erf(np.asarray(v, dtype=float) / np.sqrt(2))) / 2, "normpdf": density}
         slopes = {"exp": np.exp, "sinh": np.cosh, "cosh": np.sinh, "sech": lambda v: -np.tanh(v) / np.cosh(v),
-                  "sin": np.cos, "cos": lambda v: -np.sin(v), "log": lambda v: 1 / v}  # (cosh'(z), \exp'(z) …)
+                  "sin": np.cos, "cos": lambda v: -np.sin(v), "log": lambda v: 1 / v,  # (cosh'(z), \exp'(z) …)
+                  "normcdf": density, "normpdf": lambda v: -v * density(v)}
         if name in ("lse", "logsoftmax", "rowsum"):  # Shreyansh's LSE(z), logsoftmax(z), rowsum(G_A): one example's
             if deriv:                                 # entries at a time, kept as a column (B × 1) beside the batch
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
@@ -3141,6 +3145,7 @@ class Judge:
         self.section_losses = getattr(claims, "section_losses", getattr(self, "section_losses", {}))  # "## MSE"
         self.rows_stated = getattr(claims, "rows_stated", getattr(self, "rows_stated", False))  # X ∈ ℝ^{B × 784}
         self.gradient_rows = getattr(claims, "gradient_rows", getattr(self, "gradient_rows", False))  # "numerator layout"
+        self.rate_letter = getattr(claims, "rate_letter", getattr(self, "rate_letter", None))  # "learning rate $\gamma$"
         if self.gradient_rows and self.batch == 1 and GRADIENT_ROWS not in self.inferred:
             self.inferred += (GRADIENT_ROWS,)
         self.unit_code = getattr(claims, "unit_code", getattr(self, "unit_code", ()))  # z1 = w1*x1 + … in a code block
@@ -3720,6 +3725,9 @@ class Judge:
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
             if "mu" in self.consts and any(_MOMENTUM_ALPHA.search(c.latex) for c in claims):
                 self.consts["alpha"] = self.consts["mu"]  # and their Δw(t) = −ε ∂E/∂w + α Δw(t−1): α the momentum
+        rate = self.rate_letter  # "learning rate $\gamma = 0.1$" (document.rate_letter)
+        if rate and rate not in self.consts and "lr" in self.consts:
+            self.consts[rate] = self.consts["lr"]
         if ("gamma" not in self.consts and "lr" in self.consts
                 and not any(layer.kind in ("batchnorm", "layernorm") for layer in self.net.layers)
                 and any(_STEP_GAMMA.search(c.latex) for c in claims)):
@@ -5129,8 +5137,7 @@ _ALPHA_SLOPE = re.compile(r"\\alpha\s*(?:\\cdot\s*)?(?:[zxtu](?![A-Za-z])\s*)?(?
 _ALPHA_STEP = re.compile(r"[-+]\s*\\alpha\s*(?:\\cdot\s*|\\,\s*)?"
                          r"(?:\\frac|\\nabla|\\partial|d\s*[A-Za-z]|[gG](?![A-Za-z])|\\hat|V_|v_|m_|\\mathbf)")
 #: γ multiplying the gradient in a step (ESL's β − γ_r Σ_i ∂R_i/∂β, CMU 10-601's α ← α − γ ∂J/∂α)
-_STEP_GAMMA = re.compile(r"[-+]\s*\\gamma\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial"
-                         r"|(?:\\mathbf\s*\{\s*)?[vV](?![A-Za-z]))")  # (or its velocity: PyTorch's θ_t = θ_{t-1} − γ b_t, v_t)
+_STEP_GAMMA = re.compile(r"[-+]\s*\\gamma\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 _STEP_MU = re.compile(r"\\Delta\s*(?:[wW]|\\omega|\\theta)[^=]{0,30}=\s*-?\s*\\mu\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|"
                       r"\\partial)")
 #: a claim about a derivative (∂, ∇, δ, Δ, d/d…)

@@ -23,6 +23,10 @@ SPACING = (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl
            r"\notag", r"\large", r"\Large", r"\small", r"\normalsize", r"\footnotesize", r"\tiny", r"\huge")
 
 _WRAP = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")\s*\{([^{}]*)\}")
+#: a derivative evaluated at a point, \left. \frac{∂L}{∂W} \right|_{W = W^{(t)}} (or \Big|_{w = w_0} after it): the
+#: derivative itself, at the point the claim is about (the bar and its subscript dropped)
+_EVALUATED_AT = re.compile(r"\\left\s*\.([^|]{1,300}?)\\right\s*\|\s*_\s*(?:\{(?:[^{}]|\{[^{}]{0,20}\}){0,60}\}|\w)"
+                           r"|(?<=\})\s*\\(?:big|Big|bigg|Bigg)\s*\|\s*_\s*\{(?:[^{}]|\{[^{}]{0,20}\}){0,60}\}")
 #: a forward operand's letter written against a weight matrix with no space: CS231n's XW_1 + b_1, HW_2 (X times W_1;
 #: not a lowercase w, which after a letter is a scalar's product or a word)
 _OPERAND_WEIGHT = re.compile(r"(?<![A-Za-z\\])([xhazXHAZ])(?=W(?![A-Za-z]))")
@@ -977,6 +981,8 @@ def _normalize_new(text: str) -> str:
     if "\\" in text and "\n" in text:  # Dolhansky's "=&\ <newline> (\hat y_i - y_i) …": TeX's control space at a line's end
         text = _CONTROL_SPACE_AT_END.sub(" ", text)
     text = primed_indices(text)
+    if "|" in text and ("\\left" in text or "ig|" in text):
+        text = _EVALUATED_AT.sub(lambda m: m.group(1) or "", text)  # \left.\frac{∂L}{∂W}\right|_{W = W^{(t)}}: ∂L/∂W
     if "(" in text and ("..." in text or "dots" in text):
         text = _ELIDED_ARGUMENTS.sub(r"\1", text)  # C_0(...) = (a^{(L)} - y)^2: the objective
     if "<" in text:  # HTML in a Markdown line: its scripts as TeX's, its emphasis dropped

@@ -56,6 +56,7 @@ FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu
          "leakyrelu": "leaky_relu", "elu": "elu", "softplus": "softplus", "swish": "swish", "silu": "swish",
          "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
          "erf": "erf", "sign": "sign", "sgn": "sign", "sech": "sech", "cosh": "cosh", "sinh": "sinh",
+         "normcdf": "normcdf", "normpdf": "normpdf",  # (GELU's Φ and φ: funcdef.normal_functions)
          "phi": "phi", "varphi": "phi", "act": "phi", "max": "max", "identity": "identity", "id": "identity", "sin": "sin",
          "cos": "cos", "lse": "lse", "logsumexp": "lse", "logsoftmax": "logsoftmax", "rowsum": "rowsum",
          # MATLAB's transfer functions (Hagan et al., the Neural Network Toolbox)
@@ -83,6 +84,7 @@ BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat"
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "tanh", "sech", "cosh", "sinh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus",
+                "normcdf", "normpdf",
                 "swish", "silu", "gelu",
                 "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "Scores", "score",
                 "Score", "pred", "net", "output", "out", "hidden", "hid", "target", "total", "true", "Err", "act", "Div"},

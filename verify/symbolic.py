@@ -22,7 +22,8 @@ SYMBOLIC_SECONDS = 2.0
 MAX_NODES = 60
 
 _ELEMENTARY = {"log": sp.log, "exp": sp.exp, "sqrt": sp.sqrt, "abs": sp.Abs, "sign": sp.sign, "erf": sp.erf, "sin": sp.sin,
-               "cos": sp.cos}
+               "cos": sp.cos, "normcdf": lambda v: (1 + sp.erf(v / sp.sqrt(2))) / 2,
+               "normpdf": lambda v: sp.exp(-v**2 / 2) / sp.sqrt(2 * sp.pi)}
 _OPS = ("num", "const", "fn", "neg", "add", "sub", "mul", "had", "div", "pow", "q", "cases", "cmp", "true")
 _CMP = {"<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
 

@@ -324,3 +324,50 @@ def test_a_generic_layers_range_up_to_the_answers_depth(tmp_path):
     found = _verify(tmp_path, _spec("cs229", 3, [(4, "relu"), (4, "relu"), (3, "softmax")], "cross_entropy"), body)
     claim = next(r for latex, r in found.items() if latex.startswith(r"a^{[k]} = \mathrm{ReLU}(z^{[k]})"))
     assert claim.verdict == "correct" and "k = 1, 2" in claim.message, claim.message
+
+
+# ---- GELU's Φ and φ (3 inputs, 4 GELU, 1 sigmoid, binary cross-entropy); a derivative evaluated at a point ---------------
+
+def test_gelus_normal_distribution_and_density(tmp_path):
+    from math import erf
+
+    x, y = rng.normal(size=3), 1.0
+    W, b, w, c = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=4), rng.normal()
+    cdf = np.vectorize(lambda v: 0.5 * (1 + erf(v / np.sqrt(2))))
+    pdf = lambda v: np.exp(-v * v / 2) / np.sqrt(2 * np.pi)  # noqa: E731
+    bce = lambda z: float(-np.log(_sig(w @ (z * cdf(z)) + c)))  # noqa: E731  (y = 1)
+    z = W @ x + b
+    yhat = _sig(w @ (z * cdf(z)) + c)
+    gz = _grad(bce, z)
+    claims = [
+        (r"\frac{\partial L}{\partial \mathbf{z}} = (\hat y - y)\,\mathbf{w} \odot "
+         r"\left(\Phi(\mathbf{z}) + \mathbf{z} \odot \phi(\mathbf{z})\right)",
+         (yhat - y) * w * (cdf(z) + z * pdf(z)), gz),
+        (r"\frac{\partial L}{\partial \mathbf{z}} = (\hat y - y)\,\mathbf{w} \odot \Phi(\mathbf{z})", (yhat - y) * w * cdf(z), gz),
+    ]
+    body = (r"The hidden layer is $\mathbf{h} = \mathrm{GELU}(\mathbf{z})$ with $\mathbf{z} = W\mathbf{x} + \mathbf{b}$, where "
+            r"$\mathrm{GELU}(z) = z\,\Phi(z)$ and $\phi(z) = \frac{1}{\sqrt{2\pi}}e^{-z^2/2}$ is the normal density. The output "
+            r"is $\hat y = \sigma(\mathbf{w}^\top\mathbf{h} + c)$ with the binary cross-entropy $L$." "\n\n"
+            r"1. $\mathrm{GELU}'(z) = \Phi(z) + z\,\phi(z)$" "\n" + "".join(f"{k}. ${t}$\n" for k, (t, _, _) in enumerate(claims, 2)))
+    found = _verify(tmp_path, _spec("gelu", 3, [(4, "gelu"), (1, "sigmoid")], "binary_cross_entropy"), body)
+    for written in (r"\mathrm{GELU}(z) = z\,\Phi(z)", r"\phi(z) = \frac{1}{\sqrt{2\pi}}e^{-z^2/2}",
+                    r"\mathrm{GELU}'(z) = \Phi(z) + z\,\phi(z)"):
+        assert found[written].verdict == "correct", (written, found[written].message)  # (Φ, φ were the activation φ)
+    _verdicts(found, claims)
+
+
+@pytest.mark.parametrize("bar", [r"\left.\frac{\partial L}{\partial W_2}\right|_{W_2 = W_2^{(t)}}",
+                                 r"\frac{\partial L}{\partial W_2}\Big|_{W_2 = W_2^{(t)}}"])
+def test_a_derivative_evaluated_at_the_current_weights(tmp_path, bar):
+    x, y = rng.normal(size=3), np.eye(3)[0]
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
+    h = _sig(W1 @ x + b1)
+    gW2 = _grad(lambda W: -float(y @ np.log(_softmax(W @ h + b2))), W2)
+    yhat = _softmax(W2 @ h + b2)
+    for formula, value in ((r"(\hat{\mathbf{y}} - \mathbf{y})\mathbf{h}^\top", np.outer(yhat - y, h)),
+                           (r"\mathbf{h}(\hat{\mathbf{y}} - \mathbf{y})^\top", np.outer(h, yhat - y))):
+        claim = f"{bar} = {formula}"
+        body = (r"With $\mathbf{z}_1 = W_1\mathbf{x} + \mathbf{b}_1$, $\mathbf{h} = \sigma(\mathbf{z}_1)$, $\mathbf{z}_2 = W_2\mathbf{h} + "
+                r"\mathbf{b}_2$, $\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{z}_2)$ and the cross-entropy $L$:" "\n\n" f"1. ${claim}$\n")
+        found = _verify(tmp_path, _spec("bar", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy"), body)
+        assert found[claim].verdict == _expected(value, gW2), found[claim].message
