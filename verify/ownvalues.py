@@ -465,7 +465,10 @@ def _assembled(key: str, given: dict, net, mazur: bool):
 
 def _scalar(key: str, value: float, net):
     """A value written as one number: Chiari's y = 1.0 (one output); in a chain of single neurons (adilce009's x = 1,
-    w_1 = 0.5) an input, a weight or a bias of size 1 too. Any other number stays a number (``_values`` rejects it)."""
+    w_1 = 0.5) an input, a weight or a bias of size 1 too; a bias of several units written 0 (``\\mathbf{b}^{(2)} =
+    \\mathbf{0}``) is the zero vector. Any other number stays a number (``_values`` rejects it)."""
+    if key[0] == "b" and value == 0 and key[1:].isdigit() and 0 < int(key[1:]) < len(net.sizes):
+        return [0.0] * net.sizes[int(key[1:])]
     if key == "y" or (key == "x" and net.sizes[0] == 1) or key[0] == "b":
         return [value]
     if key[0] == "W" and net.sizes[int(key[1:])] == 1 and net.sizes[int(key[1:]) - 1] == 1:

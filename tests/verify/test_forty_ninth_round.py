@@ -371,3 +371,29 @@ def test_a_derivative_evaluated_at_the_current_weights(tmp_path, bar):
                 r"\mathbf{b}_2$, $\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{z}_2)$ and the cross-entropy $L$:" "\n\n" f"1. ${claim}$\n")
         found = _verify(tmp_path, _spec("bar", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy"), body)
         assert found[claim].verdict == _expected(value, gW2), found[claim].message
+
+
+# ---- a worked example whose bias is the zero vector, \mathbf{b}^{(2)} = \mathbf{0} (2-2-2 sigmoid / softmax) ---------------
+
+def _bmatrix(a: np.ndarray) -> str:
+    rows = np.atleast_2d(a) if a.ndim == 2 else a.reshape(-1, 1)
+    return r"\begin{bmatrix} " + r" \\ ".join(" & ".join(f"{v:.4f}" for v in row) for row in rows) + r" \end{bmatrix}"
+
+
+def test_a_worked_example_with_a_zero_bias_vector(tmp_path):
+    x, y = np.array([1.0, 0.5]), np.array([0.0, 1.0])
+    W1, b1, W2 = np.array([[0.1, 0.2], [0.3, 0.4]]), np.array([0.1, 0.1]), np.array([[0.5, -0.5], [0.2, 0.3]])
+    loss = lambda W: -float(y @ np.log(_softmax(W @ _sig(W1 @ x + b1))))  # noqa: E731  (b2 = 0)
+    h = _sig(W1 @ x + b1)
+    gW2 = _grad(loss, W2)
+    claims = [(r"\frac{\partial L}{\partial W^{(2)}} \approx " + _bmatrix(gW2), gW2, gW2),
+              (r"\frac{\partial L}{\partial W^{(2)}} \approx " + _bmatrix(gW2.T), gW2.T, gW2)]  # planted: transposed
+    body = (r"Input $\mathbf{x} = \begin{bmatrix} 1 \\ 0.5 \end{bmatrix}$, target $\mathbf{y} = \begin{bmatrix} 0 \\ 1 "
+            r"\end{bmatrix}$, $W^{(1)} = \begin{bmatrix} 0.1 & 0.2 \\ 0.3 & 0.4 \end{bmatrix}$, $\mathbf{b}^{(1)} = "
+            r"\begin{bmatrix} 0.1 \\ 0.1 \end{bmatrix}$, $W^{(2)} = \begin{bmatrix} 0.5 & -0.5 \\ 0.2 & 0.3 \end{bmatrix}$, "
+            r"$\mathbf{b}^{(2)} = \mathbf{0}$." "\n\n" r"$$\mathbf{h}^{(1)} = \sigma(\mathbf{z}^{(1)}) \approx " + _bmatrix(h) + "$$\n\n"
+            + "".join(f"$${c}$$\n\n" for c, _, _ in claims))
+    found = _verify(tmp_path, _spec("zero", 2, [(2, "sigmoid"), (2, "softmax")], "cross_entropy"), body)
+    assert found[r"\mathbf{h}^{(1)} = \sigma(\mathbf{z}^{(1)}) \approx " + _bmatrix(h)].verdict == "correct"
+    for latex, value, truth in claims:
+        assert found[latex].verdict == ("correct" if np.allclose(value, truth, atol=1e-4) else "incorrect"), found[latex].message
