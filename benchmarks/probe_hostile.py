@@ -316,7 +316,7 @@ def probes() -> list[Probe]:
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
             + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five()
-            + round_forty_six() + round_forty_seven() + round_forty_eight())
+            + round_forty_six() + round_forty_seven() + round_forty_eight() + round_forty_nine())
 
 
 def _example(name: str) -> str:
@@ -5898,6 +5898,43 @@ def round_forty_eight() -> list[Probe]:
        spec_text=soft, name="h.txt")
     md("text-font names in 1900 definitions", "".join(
         f"$\\text{{hidden{chr(97 + k % 26)}}} = \\text{{ReLU}}(X W_1 + b_1) + {k}$\n\n" for k in range(1900)), spec_text=soft)
+    return out
+
+
+def round_forty_nine() -> list[Probe]:
+    """Round forty-nine (textbook notations): "gradients are row vectors" 10^4 times with 1900 row claims; 990 displays of
+    two own definitions (Prince's f, β, Ω); XW_1 unspaced 10^4 times; Haykin's y_j(n), v_j(n) in 1900 claims; W_{1,t}
+    10^4 times; \\left. … \\right|_{…} nested 10^4 deep and 1900 times; Φ and φ 10^4 times with a GELU; a ranged generic
+    k in 1900 sentences; \\mathbf{b} = \\mathbf{0} in 1900 worked examples' lines (each under the document's 2000
+    equations)."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r49: ")
+    soft = spec(layer(4, '"tanh"') + layer(2, '"softmax"'), loss="cross_entropy")
+    md("gradients are rows, said 10^4 times, 1900 row claims", "Gradients are row vectors. " * 10_000 + "\n\n" + "".join(
+        f"$\\nabla_{{z^{{(2)}}}} J = (\\hat y - y)^T + {k}$\n\n" for k in range(1900)), spec_text=soft)
+    relu = spec(layer(3, '"relu"') + layer(3, '"relu"') + layer(2, '"identity"'), loss="sum_squared_error")
+    md("990 displays of two own definitions", "".join(
+        f"$$\\mathbf{{f}}_0 = \\boldsymbol\\beta_0 + \\boldsymbol\\Omega_0 \\mathbf{{x}}_i + {k}, \\quad \\mathbf{{h}}_1 = "
+        "\\mathbf{a}[\\mathbf{f}_0]$$\n\n" for k in range(990)), spec_text=relu)
+    md("XW_1 unspaced 10^4 times", "$$H = \\max(0, " + " + ".join("XW_1" for _ in range(10_000)) + " + b_1)$$\n", spec_text=soft)
+    sig = spec(layer(2, '"sigmoid"') + layer(2, '"sigmoid"'))
+    md("Haykin's y_j(n), v_j(n) in 1900 claims", "".join(
+        f"$y_j(n) = \\varphi(v_j(n)) + {k}$, $y_k(n) = \\varphi(v_k(n))$, $e_k(n) = d_k(n) - y_k(n)$\n\n" for k in range(600)),
+       spec_text=sig)
+    mom = soft.replace('name = "sgd"', 'name = "momentum"\nmomentum = 0.9')
+    md("W_{1,t} 10^4 times", "learning rate $\\gamma$: $$W_{1,t} = " + " - ".join("\\gamma V_{1,t}" for _ in range(10_000))
+       + "$$\n", spec_text=mom)
+    md("an evaluation bar nested 10^4 deep, 1900 times", "$$" + "\\left." * 10_000 + "\\frac{\\partial J}{\\partial W_2}"
+       + "\\right|_{W_2 = W_2^{(t)}}" * 10_000 + "$$\n\n" + "".join(
+           f"$$\\left.\\frac{{\\partial J}}{{\\partial W_2}}\\right|_{{W_2 = {k}}} = 0$$\n\n" for k in range(1900)), spec_text=soft)
+    gelu = spec(layer(4, '"gelu"') + layer(1, '"sigmoid"'), loss="binary_cross_entropy")
+    md("GELU's Φ and φ 10^4 times", "$\\phi(z) = \\frac{1}{\\sqrt{2\\pi}}e^{-z^2/2}$\n\n$$\\mathrm{GELU}'(z) = " + " + ".join(
+        "\\Phi(z) + z\\,\\phi(z)" for _ in range(10_000)) + "$$\n", spec_text=gelu)
+    deep = spec(layer(4, '"relu"') + layer(4, '"relu"') + layer(3, '"softmax"'), loss="cross_entropy")
+    md("a ranged generic k in 1900 sentences", "The network has $r = 3$ layers. " + "".join(
+        f"$a^{{[k]}} = \\mathrm{{ReLU}}(z^{{[k]}}) + {k}$ for $k = 1, \\dots, r-1$.\n\n" for k in range(950)), spec_text=deep)
+    md("a zero bias in 1900 lines of a worked example", "$\\mathbf{x} = \\begin{bmatrix} 1 \\\\ 0.5 \\end{bmatrix}$\n\n" + "".join(
+        f"$\\mathbf{{b}}^{{(2)}} = \\mathbf{{0}}$, $W^{{(1)}}_{{{k % 9}}} = {k}$\n\n" for k in range(950)), spec_text=soft)
     return out
 
 

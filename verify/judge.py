@@ -973,6 +973,10 @@ class Judge:
         $c$") written as the one-hot target's entry y_j; None where it has none."""
         if len(claim.latex) > 4000 or not ("1" in claim.latex or "\\delta" in claim.latex):
             return None
+        if "y" in claim.latex and self.batch > 1:  # CS231n's \mathbb{1}[j = y_i]: example i's one-hot target, entry j
+            text = _EXAMPLE_LABEL_INDICATOR.sub(lambda m: f" Y_{{{m.group(2) or m.group(3)}{m.group(1) or m.group(4)}}} ", claim.latex)
+            if text != claim.latex:
+                return replace(claim, latex=text)
         if self._labels is None:
             self._label_case(claim)  # (reads the answer's labels once)
         if not self._labels:
@@ -7015,6 +7019,12 @@ def _example_subscript(latex: str, letter: str) -> bool:
 _LABEL_INDICATOR = re.compile(r"(?:\\(?:mathbb|mathbf|bm)\s*\{\s*1\s*\}|(?<![\w.])1)\s*(?:_\s*\{\s*)?(?:\\\{|\\left\s*\\\{|\[|\()?\s*"
                               r"([a-z])\s*=\s*([a-z])\s*(?:\\\}|\\right\s*\\\}|\]|\))?(?:\s*\})?"
                               r"|\\delta\s*_\s*\{\s*([a-z])\s*,?\s*([a-z])\s*\}")
+#: an indicator that a class index is example i's label: \mathbb{1}[j = y_i], \mathbb{1}\{y_i = j\}, 1(y_i = j) (CS231n's
+#: integer labels y_i): the one-hot target of example i at class j (groups: class, example | example, class)
+_EXAMPLE_LABEL_INDICATOR = re.compile(
+    r"(?:\\(?:mathbb|mathbf|bm)\s*\{\s*1\s*\}|(?<![\w.])1)\s*(?:_\s*\{\s*)?(?:\\\{|\\left\s*\\\{|\\left\s*\[|\[|\()\s*"
+    r"(?:([a-z])\s*=\s*y\s*_\s*\{?\s*([a-z])\s*\}?|y\s*_\s*\{?\s*([a-z])\s*\}?\s*=\s*([a-z]))"
+    r"\s*(?:\\\}|\\right\s*\\\}|\\right\s*\]|\]|\))(?:\s*\})?")
 #: the answer's statement that a letter indexes the true class of a one-hot target: y_c = 1, y_{c} = 1, t_k = 1
 _LABEL_ONE = re.compile(r"[yt]\s*_\s*\{?\s*([a-z])\s*\}?\s*=\s*1")
 #: a claim judged for every value of a free index: "(for every c = 1…3)"

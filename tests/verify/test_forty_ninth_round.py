@@ -397,3 +397,19 @@ def test_a_worked_example_with_a_zero_bias_vector(tmp_path):
     assert found[r"\mathbf{h}^{(1)} = \sigma(\mathbf{z}^{(1)}) \approx " + _bmatrix(h)].verdict == "correct"
     for latex, value, truth in claims:
         assert found[latex].verdict == ("correct" if np.allclose(value, truth, atol=1e-4) else "incorrect"), found[latex].message
+
+
+@pytest.mark.parametrize("claim, sign", [
+    (r"\frac{\partial L}{\partial S_{ij}} = \frac{1}{N}\left(P_{ij} - \mathbb{1}[j = y_i]\right)", 1),
+    (r"\frac{\partial L}{\partial S_{ij}} = \frac{1}{N}\left(\mathbb{1}\{y_i = j\} - P_{ij}\right)", -1),  # planted: the sign
+])
+def test_an_indicator_of_each_examples_integer_label(tmp_path, claim, sign):
+    N = 4
+    labels = rng.integers(0, 3, N)
+    S = rng.normal(size=(N, 3))
+    loss = lambda s: -float(np.mean(np.log(_softmax(s)[np.arange(N), labels])))  # noqa: E731
+    value = sign * (_softmax(S) - np.eye(3)[labels]) / N
+    body = (r"With a batch of $N$ rows $X$: $H = \max(0, XW_1 + b_1)$, scores $S = HW_2 + b_2$, $P = \mathrm{softmax}(S)$ "
+            r"by rows, $L = -\frac{1}{N}\sum_i \log P_{i, y_i}$ where $y_i$ is example $i$'s class." "\n\n" f"1. ${claim}$\n")
+    found = _verify(tmp_path, _spec("labels", 3, [(4, "relu"), (3, "softmax")], "cross_entropy"), body)
+    assert found[claim].verdict == _expected(value, _grad(loss, S)), found[claim].message
