@@ -25,8 +25,26 @@ SPACING = (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl
 _WRAP = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")\s*\{([^{}]*)\}")
 #: a derivative evaluated at a point, \left. \frac{∂L}{∂W} \right|_{W = W^{(t)}} (or \Big|_{w = w_0} after it): the
 #: derivative itself, at the point the claim is about (the bar and its subscript dropped)
-_EVALUATED_AT = re.compile(r"\\left\s*\.([^|]{1,300}?)\\right\s*\|\s*_\s*(?:\{(?:[^{}]|\{[^{}]{0,20}\}){0,60}\}|\w)"
+_EVALUATED_AT = re.compile(r"\\left\s*\.([^|]{1,300}?)\\right\s*\|\s*_\s*(?:\{((?:[^{}]|\{[^{}]{0,20}\}){0,60})\}|\w)"
                            r"|(?<=\})\s*\\(?:big|Big|bigg|Bigg)\s*\|\s*_\s*\{(?:[^{}]|\{[^{}]{0,20}\}){0,60}\}")
+#: a function's derivative by its own variable, evaluated where that variable is a point: \frac{\partial g}{\partial \xi}
+#: with ξ = α_l (Zingale's) is g'(α_l)
+_FUNCTION_SLOPE = re.compile(r"\s*\\frac\s*\{\s*(?:\\partial|d)\s*(\\(?:sigma|phi|varphi)|[fgh])\s*\}\s*\{\s*(?:\\partial|d)\s*"
+                             r"(\\[A-Za-z]+|[a-z])\s*\}\s*")
+
+
+def _evaluated(m: re.Match) -> str:
+    """The derivative a bar evaluates (``_EVALUATED_AT``): at the current point, the derivative itself; a function's
+    derivative by its own variable at a point (``\\left.\\frac{\\partial g}{\\partial \\xi}\\right|_{\\xi = \\alpha_l}``), its
+    slope there, ``g'(\\alpha_l)``."""
+    inner, point = m.group(1), m.group(2)
+    if inner is None:
+        return ""
+    slope = _FUNCTION_SLOPE.fullmatch(inner)
+    at = point.split("=", 1) if point and point.count("=") == 1 else None
+    if slope and at and at[0].strip() == slope.group(2):
+        return f" {slope.group(1)}'({at[1].strip()}) "
+    return inner
 #: a forward operand's letter written against a weight matrix with no space: CS231n's XW_1 + b_1, HW_2 (X times W_1;
 #: not a lowercase w, which after a letter is a scalar's product or a word)
 _OPERAND_WEIGHT = re.compile(r"(?<![A-Za-z\\])([xhazXHAZ])(?=W(?![A-Za-z]))")
@@ -982,7 +1000,7 @@ def _normalize_new(text: str) -> str:
         text = _CONTROL_SPACE_AT_END.sub(" ", text)
     text = primed_indices(text)
     if "|" in text and ("\\left" in text or "ig|" in text):
-        text = _EVALUATED_AT.sub(lambda m: m.group(1) or "", text)  # \left.\frac{∂L}{∂W}\right|_{W = W^{(t)}}: ∂L/∂W
+        text = _EVALUATED_AT.sub(_evaluated, text)  # \left.\frac{∂L}{∂W}\right|_{W = W^{(t)}}: ∂L/∂W
     if "(" in text and ("..." in text or "dots" in text):
         text = _ELIDED_ARGUMENTS.sub(r"\1", text)  # C_0(...) = (a^{(L)} - y)^2: the objective
     if "<" in text:  # HTML in a Markdown line: its scripts as TeX's, its emphasis dropped
