@@ -413,3 +413,17 @@ def test_an_indicator_of_each_examples_integer_label(tmp_path, claim, sign):
             r"by rows, $L = -\frac{1}{N}\sum_i \log P_{i, y_i}$ where $y_i$ is example $i$'s class." "\n\n" f"1. ${claim}$\n")
     found = _verify(tmp_path, _spec("labels", 3, [(4, "relu"), (3, "softmax")], "cross_entropy"), body)
     assert found[claim].verdict == _expected(value, _grad(loss, S)), found[claim].message
+
+
+@pytest.mark.parametrize("slope, right", [(r"\sigma(\mathbf{z}_1) \odot (1 - \sigma(\mathbf{z}_1))", True),
+                                          (r"\sigma(\mathbf{z}_1)", False)])
+def test_a_functions_slope_evaluated_at_a_point(tmp_path, slope, right):
+    z = rng.normal(size=4)
+    numeric = _grad(lambda v: float(np.sum(_sig(v))), z)  # the slope of σ at each entry (σ acts entrywise)
+    written = _sig(z) * (1 - _sig(z)) if right else _sig(z)
+    assert np.allclose(written, numeric, atol=1e-6) == right
+    claim = rf"\left.\frac{{d\sigma}}{{d\xi}}\right|_{{\xi = \mathbf{{z}}_1}} = {slope}"
+    body = (r"With $\mathbf{z}_1 = W_1\mathbf{x} + \mathbf{b}_1$, $\mathbf{h} = \sigma(\mathbf{z}_1)$, $\mathbf{z}_2 = W_2\mathbf{h} + "
+            r"\mathbf{b}_2$, $\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{z}_2)$:" "\n\n" f"1. ${claim}$\n")
+    found = _verify(tmp_path, _spec("slope", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy"), body)
+    assert found[claim].verdict == ("correct" if right else "incorrect"), found[claim].message
