@@ -49,6 +49,7 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "digit_entries": (True, False), "regularized": (True, False), "bias_column": (True, False),
                     "unit_weights": (True, False),  # one unit's w_k on x_k, w_0 its bias (logistic regression)
                     "example_t": (True, False),  # (t) names an example (Ng's "for t = 1 to m", a^{(1)} := x^{(t)})
+                    "example_x": (True, False),  # (x) names an example (Nielsen's a^{x,l}, δ^{x,l} beside C_x)
                     "input_unit": (True, False),  # x_0 = 1: the input carries the intercept's entry (one layer)
                     "w_layers": (True, False),  # lowercase w_2 is layer 2's weights (John Philipp's bold \bm w_2)
                     "superscript": ("layer", "power"),

@@ -1254,6 +1254,8 @@ def pdf_text(path: Path) -> str:
 _BATCH_LETTER = r"(?:[mNM]|\\math(?:ord|rm|it|normal)\s*\{\s*[mNM]\s*\})"
 #: a document about a batch of m examples: \frac{1}{m}, \sum_{i=1}^{m}, \frac{1}{N} \sum_n
 _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*" + _BATCH_LETTER + r"\s*\}|"
+                              # Nielsen's step over a mini-batch, w → w − \frac{\eta}{m} \sum_x …: the mean of its examples'
+                              r"\\frac\s*\{\s*\\(?:eta|alpha|epsilon)\s*\}\s*\{\s*" + _BATCH_LETTER + r"\s*\}\s*\\sum|"
                               # PyTorch's mean over the batch and the outputs: \frac{1}{NK} \sum_{n,k}, \frac{2}{NK}
                               r"\\frac\s*\{\s*[12]\s*\}\s*\{\s*N\s*(?:\\cdot\s*)?K\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*"
                               # (not N_{l-1}, M_{L-1}, N_\mathrm{in}: a layer's width with its own subscript, FYS-STK4155's
@@ -1360,6 +1362,8 @@ _BATCH_ROWS_STATED = re.compile(r"\\in\s*\\mathbb\s*(?:\{\s*)?R\s*(?:\}\s*)?\^\s
 _MINIBATCH_PROSE = re.compile(r"(?i)\bmini[- ]?batch(?:es)?\b")
 #: the prose declaring one sample's gradients rows: "numerator layout", "Gradients are row vectors" (CMU 11-785's
 #: ∇_z Div); not when it speaks of the denominator layout or of gradients as columns too
+#: a sum over Nielsen's example letter x of a quantity that carries it, \sum_x \delta^{x,l}: the mini-batch's examples
+_SUM_OVER_EXAMPLE_X = re.compile(r"\\sum\s*_\s*\{?\s*x\s*\}?[^$=]{0,80}?\^\s*\{\s*x\s*,")
 _ROWS_PROSE = re.compile(r"(?i)\bnumerator[- ]layout\b|\b(?:gradients?|derivatives?)\b[^.$\n]{0,40}?\b(?:are|is|as)\s+(?:an?\s+)?"
                          r"row[- ]vectors?\b")
 _COLUMNS_PROSE = re.compile(r"(?i)\bdenominator[- ]layout\b|\b(?:gradients?|derivatives?)\b[^.$\n]{0,40}?\b(?:are|is|as)\s+"
@@ -1405,6 +1409,8 @@ def document_batch(claims, network, one_example: bool = False) -> int:
         return _unlike_a_width(network)
     if one_example or getattr(claims, "one_example", False):
         return 1  # Nafiz's "For simplification assume m = 1" after dW[4] = \frac{1}{m} dZ[4] A[3]^T
+    if any(_SUM_OVER_EXAMPLE_X.search(c.latex[:4000]) for c in claims[:2000]):
+        return _unlike_a_width(network)  # Nielsen's w^l → w^l − \frac{\eta}{m} \sum_x δ^{x,l} (a^{x,l-1})^T: a mini-batch's sum
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
     if any(_MEAN_OVER_BATCH.search(_SOFTMAX_SUM.sub(" ", c.latex[:4000]))
            and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) and not _sums_over_units(c.latex) for c in claims):

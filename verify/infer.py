@@ -654,6 +654,8 @@ _UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])" + _UNIT + _TIMES + r"[wW](\d)(?![0-
 
 #: the data of example t: x^{(t)}, y^{(t)} (Ng's Machine Learning loop "for t = 1 to m")
 _EXAMPLE_T = re.compile(r"(?<![A-Za-z\\])[xy]\s*(?:_\s*\{?\s*\w\s*\}?\s*)?\^\s*\{\s*\(\s*t\s*\)\s*\}")
+#: Nielsen's example and layer in one superscript, a^{x,l} (normalised later to a^{(l)(x)})
+_EXAMPLE_X = re.compile(r"\^\s*\{\s*x\s*,\s*[lL0-9]")
 #: t as a time step somewhere: t − 1, t + 1, (t-1), _{t+1}
 _TIME_T = re.compile(r"(?<![A-Za-z\\])t\s*[-+]\s*1(?![0-9])")
 #: a bold lowercase w numbered by its layer (\bm w_2, \mathbf{w}_1, \boldsymbol w_2, 𝐰_2): that layer's weight vector or
@@ -1209,6 +1211,9 @@ def conventions(judge, claims) -> Reading | None:
     if "example_t" not in dict(base.options) and _EXAMPLE_T.search(text) and not _TIME_T.search(text):
         options.append(("example_t", True))  # Ng's Machine Learning: "for t = 1 to m", a^{(1)} := x^{(t)}, δ = a − y^{(t)}
         changes.append("(t) names a training example (x^{(t)}, y^{(t)}), not a layer or a step")
+    if "example_x" not in dict(base.options) and _EXAMPLE_X.search(text):
+        options.append(("example_x", True))  # Nielsen's a^{x,l}, δ^{x,l}: example x's, as C_x is its cost
+        changes.append("x in a^{x,l}, δ^{x,l} names a training example (its cost C_x), not the input")
     weighted = _weighted_numbering(judge.net, text) if "weighted_numbering" not in dict(base.options) else ()
     if weighted:  # W_1, W_2 of a network dense → dropout → dense: the answer counts the layers with weights only
         options.append(("weighted_numbering", weighted))

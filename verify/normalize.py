@@ -932,6 +932,12 @@ _SAMPLE_AND_LAYER = re.compile(r"\^ ?\{ ?\( ?(?:([inp]) ?, ?(" + _LAYER_IN_PAIR 
 _INPUT_ROLE = re.compile(r"(?<![A-Za-z\\])(?:([xa])|([XA])) ?\^ ?\{ ?\( ?(?:in|input) ?\) ?\}")
 
 
+#: Nielsen's example and layer in one superscript: a^{x,l}, \delta^{x,L}, a^{x,l-1} (example x, layer l) -> a^{(l)(x)}
+_EXAMPLE_X_AND_LAYER = re.compile(r"\^ ?\{ ?x ?, ?([lL](?: ?[-+] ?1)?|[0-9]) ?\}")
+
+
+#: Nielsen's target as a function of the example, y(x) (beside a^{x,l})
+_TARGET_OF_X = re.compile(r"(?<![A-Za-z\\])y ?\( ?x ?\)")
 #: a layer and the step in one subscript: W_{1,t}, V_{2,t-1} (PyTorch's θ_t written per layer): layer 1's W at step t
 _LAYER_AND_STEP = re.compile(r"(?<![A-Za-z\\])([WbVSMmvsG]) ?_ ?\{ ?([1-9]) ?, ?(t(?: ?[-+] ?1)?) ?\}")
 
@@ -1134,6 +1140,8 @@ def _normalize_new(text: str) -> str:
     if "|" in s:
         s = double_bars(s)
     s = squeeze_space(s)
+    if "{x," in s.replace(" ", ""):  # Nielsen's a^{x,l}: example x's a of layer l, and y(x) its target
+        s = _TARGET_OF_X.sub(r"y^{(x)}", _EXAMPLE_X_AND_LAYER.sub(r"^{(\1)(x)}", s))
     if "(in" in s:  # x^{(in)}, A^{(in)}: the input
         s = _INPUT_ROLE.sub(lambda m: "x" if m.group(1) else "X", s)
     if ",t" in s.replace(" ", ""):  # W_{1,t}: W^{(1)}_{t}, layer 1's at step t

@@ -1814,7 +1814,8 @@ class _Parser:
         """``(i)`` with i a letter that names examples and no layer (John Philipp's ``z_2^{(i)}``, "for sample (i)"): the
         example, whatever the batch — then the number in the subscript is the layer, as it is in ``z_2`` alone."""
         return (len(toks) == 3 and toks[0].text == "(" and toks[2].text == ")" and toks[1].kind == "id"
-                and (toks[1].text in SAMPLE_LETTERS or toks[1].text == "t" and self.opts.get("example_t"))
+                and (toks[1].text in SAMPLE_LETTERS or toks[1].text == "t" and self.opts.get("example_t")
+                     or toks[1].text == "x" and self.opts.get("example_x"))
                 and toks[1].text not in self.bound
                 and toks[1].text not in self.paren_letters and toks[1].text not in self.layer_env)
 
@@ -1912,8 +1913,8 @@ class _Parser:
                 if not (mark == "_" and (len(toks) == 1 and toks[0].kind in ("id", "num") and len(toks[0].text) == 1
                                          or [t.text for t in toks] == ["total"])):
                     raise Unreadable(f"an index on the objective {name} is not supported")
-            own = next((toks[0].text for mark, toks in scripts if mark == "_" and len(toks) == 1 and (
-                toks[0].text in self.bound or toks[0].text == self.opts.get("sample_letter"))),
+            own = next((toks[0].text for mark, toks in scripts if mark == "_" and len(toks) == 1
+                        and self._example_letter(toks[0].text)),
                        None)  # \frac{1}{n} \sum_x C_x: example x's loss (and E_n, the answer's own sample letter's)
             data, sample = self.skip_arguments()
             if own is not None and sample is None:
@@ -2668,7 +2669,8 @@ class _Parser:
                 elif self.layer_var(inside, letters := self.bracket_letters if t.text == "[" else self.paren_letters) is not None:
                     items.append(("layer", self.layer_var(inside, letters)))
                 elif len(inside) == 1 and inside[0].kind == "id" and (
-                        inside[0].text in SAMPLE_LETTERS or inside[0].text == "t" and self.opts.get("example_t")):
+                        inside[0].text in SAMPLE_LETTERS or inside[0].text == "t" and self.opts.get("example_t")
+                        or inside[0].text == "x" and self.opts.get("example_x")):
                     items.append(("fsample", inside[0].text))  # a^{[1](i)}: sample i, for every i
                 else:
                     items.append(("layer", self.layer_number(inside)))
@@ -2920,6 +2922,12 @@ class _Parser:
             g += "L" if loss == "lossL" else "R"
         return Node("q", (), (g, layer))
 
+    def _example_letter(self, letter: str) -> bool:
+        """Whether ``letter`` on the objective names one example: a sum's index, the answer's sample letter, or
+        Nielsen's x beside a^{x,l} (option example_x: C_x is example x's cost)."""
+        return letter in self.bound or letter == self.opts.get("sample_letter") or letter == "x" and bool(
+            self.opts.get("example_x"))
+
     def loss_symbol(self) -> str:
         tok = self.next()
         if tok.text not in LOSSES:
@@ -2936,12 +2944,12 @@ class _Parser:
         if self.is_("_") and self.peek(1) is not None and self.peek(1).kind in ("id", "num") and len(self.peek(1).text) == 1:
             self.next()  # E_n, L_i, C_x, E_d, C_0: one example's loss (claims are about one; in a sum, that one's)
             letter = self.next().text
-            own = letter if letter in self.bound or letter == self.opts.get("sample_letter") else None
+            own = letter if self._example_letter(letter) else None
         elif (self.is_("_") and self.is_("{", 1) and self.is_("}", 3) and self.peek(2).kind in ("id", "num")
               and len(self.peek(2).text) == 1):
             letter = self.peek(2).text  # Prince's \ell_{i}: the braced index of one example's loss
             self.i += 4
-            own = letter if letter in self.bound or letter == self.opts.get("sample_letter") else None
+            own = letter if self._example_letter(letter) else None
         elif self.is_("_") and (width := self._whole_objective_word()):
             self.i += width  # Mazur's E_{total}, zaidanmir's L_\text{batch}, J_{train}: the objective, named by a word
         elif self.is_("^") and (sample := self._sample_superscript()) is not None:
@@ -3452,11 +3460,16 @@ class _Parser:
                 summed = self._gradient_of_sum(q)  # Goodfellow's ∇_θ Σ_i L(f(x^{(i)}; θ), y^{(i)}): Σ_i ∇_θ L^{(i)}
                 if summed is not None:
                     return summed
+            self.loss_sample = None
             loss = self.loss_symbol() if self.peek() is not None and self.peek().text in LOSSES else "loss"
             if loss == "loss" and nxt is not None and nxt.kind in ("id", "cmd") and any(k[0] == nxt.text for k, _ in self.macros):
                 # ∇_w SSE(w), SSE the answer's own expression: the gradient of that expression, not ∇J times it
                 raise Unreadable(f"the gradient of the answer's own {nxt.text} (an expression it defines) is not read")
-            return self.gradient(q, loss)
+            sample, self.loss_sample = self.loss_sample, None  # Nielsen's ∇_a C_x: example x's cost, by its own a
+            if sample is None:
+                return self.gradient(q, loss)
+            grad = self.gradient(q, loss, per_sample=True)
+            return grad if grad.op == "sample" and grad.value == sample else Node("sample", (grad,), sample)
         if self.peek() is not None and self.peek().text in LOSSES and self.peek(1) is not None and self.peek(1).text == "(":
             loss = self.loss_symbol()  # \nabla loss(scores): the gradient by the loss's argument
             self.expect("(")

@@ -427,3 +427,32 @@ def test_a_functions_slope_evaluated_at_a_point(tmp_path, slope, right):
             r"\mathbf{b}_2$, $\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{z}_2)$:" "\n\n" f"1. ${claim}$\n")
     found = _verify(tmp_path, _spec("slope", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy"), body)
     assert found[claim].verdict == ("correct" if right else "incorrect"), found[claim].message
+
+
+# ---- Nielsen's mini-batch algorithm: a^{x,l}, δ^{x,l}, C_x, y(x), w^l → w^l − (η/m) Σ_x δ^{x,l}(a^{x,l−1})^T ----------------
+
+NIELSEN_HEAD = (r"For each training example $x$ of a mini-batch of $m$ examples: $z^{x,l} = w^l a^{x,l-1} + b^l$ and "
+                r"$a^{x,l} = \sigma(z^{x,l})$, with the quadratic cost $C_x = \frac{1}{2}\|y(x) - a^{x,L}\|^2$ and "
+                r"$\delta^{x,L} = \nabla_a C_x \odot \sigma'(z^{x,L})$." "\n\n")
+
+
+@pytest.mark.parametrize("claim, scale", [
+    (r"b^l \rightarrow b^l - \frac{\eta}{m}\sum_x \delta^{x,l}", 1.0),
+    (r"b^l \rightarrow b^l - \eta\sum_x \delta^{x,l}", None),  # planted: the 1/m of the mean left out
+])
+def test_nielsens_example_and_layer_superscripts(tmp_path, claim, scale):
+    m = 5
+    X, Y = rng.normal(size=(m, 3)), rng.uniform(size=(m, 2))
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    mean_cost = lambda b: float(np.mean([0.5 * np.sum((y - _sig(W2 @ _sig(W1 @ x + b1) + b)) ** 2) for x, y in zip(X, Y, strict=True)]))  # noqa: E731
+    sum_delta = np.sum([(_sig(W2 @ _sig(W1 @ x + b1) + b2) - y) * _sig(W2 @ _sig(W1 @ x + b1) + b2)
+                        * (1 - _sig(W2 @ _sig(W1 @ x + b1) + b2)) for x, y in zip(X, Y, strict=True)], axis=0)  # Σ_x δ^{x,L}
+    eta = 0.1
+    written = b2 - eta * (sum_delta / m if scale else sum_delta)
+    truth = b2 - eta * _grad(mean_cost, b2)  # SGD on the mini-batch's mean cost
+    body = NIELSEN_HEAD + f"1. ${claim}$\n2. $\\nabla_a C_x = a^{{x,L}} - y(x)$\n"
+    spec = _spec("nielsen", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error")
+    found = _verify(tmp_path, spec, body)
+    assert found[claim].verdict == _expected(written, truth), found[claim].message  # (checked at l = L here and at l = 1)
+    assert found[r"\nabla_a C_x = a^{x,L} - y(x)"].verdict == "correct"
+    assert found[r"\delta^{x,L} = \nabla_a C_x \odot \sigma'(z^{x,L})"].verdict == "correct"
