@@ -2357,6 +2357,31 @@ def _running_value(uses: list) -> bool:
 _WORD_NAME = re.compile(r"\\(?:text|mathrm|textrm|operatorname|mathit)\s*\{\s*([A-Za-z]{2,20})\s*\}")
 
 
+#: a dropout probability's letter, set to a number: p = 0.8, q = 0.5, p_{keep} = 0.8 (the answer's keep or drop
+#: probability; \rho, Srivastava's p)
+_RATE_KEY = re.compile(r"[pq](?:_\{?\s*(?:keep|drop|\\text\s*\{\s*(?:keep|drop)\s*\})\s*\}?)?|\\rho|keep_?prob")
+_NUMBER = re.compile(r"\s*(0?\.\d{1,6}|1(?:\.0*)?|0)\s*[.,;]?\s*")
+
+
+def _dropout_rate(key: str, rhs: str, net) -> tuple | None:
+    """The verdict on a probability the answer sets for its network's one dropout layer (``p = 0.8``: Srivastava's keep
+    probability, or the drop probability as the spec states it): correct where it is the layer's drop probability or its
+    keep probability, incorrect where it is neither (a TA compares it with the network's); None for anything else."""
+    rates = [layer.settings_dict.get("p") for layer in net.layers if layer.kind == "dropout"]
+    m = _NUMBER.fullmatch(rhs)
+    if len(rates) != 1 or rates[0] is None or m is None or not _RATE_KEY.fullmatch(key.replace(" ", "")):
+        return None
+    value, drop = float(m.group(1)), float(rates[0])
+    if abs(value - drop) < 1e-9 or abs(value - (1 - drop)) < 1e-9:
+        which = "drop" if abs(value - drop) < 1e-9 else "keep"
+        if abs(drop - 0.5) < 1e-9:
+            which = "drop and keep"
+        return ("correct", f"sets {key} = {value:g}, the dropout layer's {which} probability; the claims that use {key} are "
+                           "read with it")
+    return ("incorrect", f"sets {key} = {value:g}, but the network's dropout layer drops a unit with probability {drop:g} "
+                         f"(keeps it with {1 - drop:g}); the claims that use {key} are read with {value:g}")
+
+
 def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
     """The answer's own symbols: one whose definition equals a quantity of the network at every point (CS231n's
     ``s = h W_2 + b_2`` is z⁽²⁾) names that quantity, so ``\\partial L / \\partial s`` reads; any other stands for
@@ -2438,8 +2463,9 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
                                       f"claims that use {entry.group(1)} are not judged on this definition")
         else:
             macros.append((key, rhs))
-            ids[c.id] = ("unchecked", f"defines the answer's own symbol {key} (a definition is not graded); the claims "
-                                      f"that use {key} are read with it")
+            ids[c.id] = _dropout_rate(key, rhs, judge.net) or (
+                "unchecked", f"defines the answer's own symbol {key} (a definition is not graded); the claims "
+                             f"that use {key} are read with it")
         if c.latex.count("=") >= 1 and c.id in ids and ids[c.id][0] == "unchecked" and _sides(c.latex)[0].strip() != key:
             ids[c.id] = ("rest", c.latex)  # e = t - a = 1.261: t - a = 1.261 is judged
         if len(key) == 1 and key.islower() and _unknown(key.upper(), judge.notation, judge.net.depth):

@@ -456,3 +456,20 @@ def test_nielsens_example_and_layer_superscripts(tmp_path, claim, scale):
     assert found[claim].verdict == _expected(written, truth), found[claim].message  # (checked at l = L here and at l = 1)
     assert found[r"\nabla_a C_x = a^{x,L} - y(x)"].verdict == "correct"
     assert found[r"\delta^{x,L} = \nabla_a C_x \odot \sigma'(z^{x,L})"].verdict == "correct"
+
+
+# ---- a dropout probability set by the answer, compared with the network's (4 relu, dropout p = 0.2, 3 softmax) -----------
+
+DROPOUT_SPEC = ('name = "drop"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "relu"\n\n[[layers]]\n'
+                'kind = "dropout"\np = 0.2\n\n[[layers]]\nunits = 3\nactivation = "softmax"\n\n[loss]\nname = "cross_entropy"\n\n'
+                '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+@pytest.mark.parametrize("value", ["0.8", "0.2", "0.7", "0.5"])
+def test_a_dropout_probability_the_answer_sets(tmp_path, value):
+    drop = 0.2  # the spec's: a unit is dropped with 0.2, kept with 0.8
+    right = np.isclose(float(value), drop) or np.isclose(float(value), 1 - drop)
+    body = (f"Each hidden unit is kept with probability $p = {value}$: $\\tilde{{\\mathbf{{h}}}} = \\frac{{1}}{{p}}\\,\\mathbf{{r}} "
+            r"\odot \mathbf{h}$ with $\mathbf{h} = \mathrm{ReLU}(W_1\mathbf{x} + \mathbf{b}_1)$." "\n")
+    found = _verify(tmp_path, DROPOUT_SPEC, body)
+    assert found[f"p = {value}"].verdict == ("correct" if right else "incorrect"), found[f"p = {value}"].message
