@@ -50,6 +50,16 @@ def random_data(net, n: int, rng) -> tuple[np.ndarray, np.ndarray]:
     return X, Y
 
 
+def verify_text(tmp_path, spec: str, body: str, name: str = "answer.md") -> dict:
+    """verify's results for the answer ``body`` (a document named ``name``) against the spec text ``spec``, by claim text."""
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "net.spec.toml").write_text(spec)
+    (tmp_path / name).write_text(body)
+    results, _, _ = verify_file(str(tmp_path / name), str(tmp_path / "net.spec.toml"))
+    return {r.latex.strip(): r for r in results}
+
+
 def central_differences(loss, params: dict, h: float = 1e-6) -> dict:
     """(loss(θ + h e) − loss(θ − h e)) / 2h for every entry of every parameter: the finite-difference oracle."""
     out = {}

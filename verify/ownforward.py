@@ -68,22 +68,26 @@ def _name(letter: str) -> str:
     return letter[1:] if letter.startswith("\\") else letter
 
 
+def _definitions(texts, match) -> list:
+    """The matches of ``match`` on the forward definitions among ``texts`` (an = and no derivative, 300 characters)."""
+    return [m for text in texts if len(text) <= 300 and "=" in text and not _DERIVATIVE.search(text) and (m := match(text))]
+
+
+def _one_reading(found: list) -> tuple | None:
+    """(F, B, M): the one letter each definition in ``found`` gives its output, bias and weights, when there are two
+    definitions at least and they agree; else None."""
+    letters = {(_name(m.group("F")), _name(m.group("B")), _name(m.group("M"))) for m in found}
+    return letters.pop() if len(found) >= 2 and len(letters) == 1 else None
+
+
 def own_forward(texts, declared: set):
     """(bases, functions, options, changes) read from the normalised claim texts, or None when the answer writes no
     such definitions (or they disagree, or a letter is declared)."""
-    found = []
-    for text in texts:
-        if len(text) > 300 or "=" not in text or _DERIVATIVE.search(text):
-            continue
-        m = _AFFINE_BM.match(text) or _AFFINE_MB.match(text)
-        if m:
-            found.append(m)
-    if len(found) < 2:
+    found = _definitions(texts, lambda text: _AFFINE_BM.match(text) or _AFFINE_MB.match(text))
+    letters = _one_reading(found)
+    if letters is None:
         return None
-    letters = {(_name(m.group("F")), _name(m.group("B")), _name(m.group("M"))) for m in found}
-    if len(letters) != 1:
-        return None
-    f, b, w = letters.pop()
+    f, b, w = letters
     if len({f, b, w}) != 3 or {f, b, w} & declared or "x" in (f, b, w):
         return None
     known = {k for k in (f, b, w) if k in BASES and k not in LOSSES}
@@ -216,19 +220,11 @@ def own_layers(texts, declared: set):
     Faisal and Ong's f_i, A_i, b_i, numbered from the input f_0 = x): its output letter is the layers' h, its weight and
     bias letters W and b, numbered by the layer they leave when their index is the input's. None unless two such
     definitions agree in their letters and offsets and none of the letters is declared or is the course's own."""
-    found = []
-    for text in texts:
-        if len(text) > 300 or "=" not in text or _DERIVATIVE.search(text):
-            continue
-        m = _OWN_LAYER.match(text)
-        if m and _name(m.group("F")) == _name(m.group("H")):
-            found.append(m)
-    if len(found) < 2:
+    found = [m for m in _definitions(texts, _OWN_LAYER.match) if _name(m.group("F")) == _name(m.group("H"))]
+    letters = _one_reading(found)
+    if letters is None:
         return None
-    letters = {(_name(m.group("F")), _name(m.group("B")), _name(m.group("M"))) for m in found}
-    if len(letters) != 1:
-        return None
-    f, b, w = letters.pop()
+    f, b, w = letters
     if len({f, b, w}) != 3 or {f, b, w} & declared or f in ("h", "a", "x", "z") or w not in ("A", "W", "Theta", "theta"):
         return None
     if BASES.get(b, "b") != "b" or w != "W" and BASES.get(w) not in (None, "W", "h"):

@@ -22,8 +22,7 @@ import re
 
 import numpy as np
 import pytest
-from conftest import central_differences
-from gradproof.verify.cli import verify_file
+from conftest import central_differences, verify_text
 from gradproof.verify.document import extract
 
 rng = np.random.default_rng(48)
@@ -40,11 +39,7 @@ def _spec(name: str, inputs: int, layers: list, loss: str, rate: float = 0.1, op
             f"[optimizer]\n{optimizer or sgd}\n")
 
 
-def _verify(tmp_path, spec: str, body: str, name: str = "answer.md") -> dict:
-    (tmp_path / "net.spec.toml").write_text(spec)
-    (tmp_path / name).write_text(body)
-    results, _, _ = verify_file(str(tmp_path / name), str(tmp_path / "net.spec.toml"))
-    return {r.latex.strip(): r for r in results}
+_verify = verify_text
 
 
 # ---- a hidden layer defined once for its index j = 1, 2 (2 inputs, 2 sigmoid units, 1 sigmoid output, ½(ŷ − y)²) -----

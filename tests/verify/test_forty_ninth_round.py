@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import central_differences
-from gradproof.verify.cli import verify_file
+from conftest import central_differences, verify_text
 
 rng = np.random.default_rng(49)
 
@@ -45,11 +44,7 @@ def _spec(name: str, inputs: int, layers: list, loss: str, optimizer: str | None
             f"[optimizer]\n{optimizer}\n")
 
 
-def _verify(tmp_path, spec: str, body: str, name: str = "answer.md") -> dict:
-    (tmp_path / "net.spec.toml").write_text(spec)
-    (tmp_path / name).write_text(body)
-    results, _, _ = verify_file(str(tmp_path / name), str(tmp_path / "net.spec.toml"))
-    return {r.latex.strip(): r for r in results}
+_verify = verify_text
 
 
 def _grad(loss, value: np.ndarray) -> np.ndarray:
