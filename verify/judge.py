@@ -48,7 +48,7 @@ from .foreign import (
 )
 from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, illustrates_a_product, index_value, letter_name, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
-from .layerscope import scope_layers
+from .layerscope import scope_layers, scope_values
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
 from .lossname import DEFINES_OBJECTIVE, named_scales
 from .modules import ModuleReading
@@ -385,6 +385,7 @@ class Judge:
         self.rows_stated = False  # the text gives a batch its examples as rows (X ∈ ℝ^{B × 784})
         self.gradient_rows = False  # the prose says one sample's gradients are rows (document._ROWS_PROSE)
         self.rate_letter: str | None = None  # the letter the prose names the learning rate by (document.rate_letter)
+        self._case_scope: str | None = None  # the layers one case of a claim is about (_cases_by_layer)
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._example_loss: re.Pattern | None = None  # its E_n, after E = Σ_n E_n (_summed_example_losses)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
@@ -813,6 +814,10 @@ class Judge:
                                f"(\"{named.group(2)}\"): a label, not an equation", quantity=claim.quantity,
                                notes=["a name given in words"])
         result = self._check_layouts(claim)
+        if result.verdict == "unchecked" and "cases" in claim.latex:
+            by_layer = self._cases_by_layer(claim)  # Wikipedia's δ_j = cases "if j is an output / inner neuron"
+            if by_layer is not None:
+                return by_layer
         onehot = self._label_indicator(claim) if result.verdict == "unchecked" else None
         if onehot is not None:  # ∂L/∂z_j = p_j − \mathbb{1}\{j = c\} with c the true class: the one-hot target's y_j
             there = self._check_layouts(onehot)
@@ -966,6 +971,43 @@ class Judge:
         there.notes = [n for n in there.notes if not n.startswith("for every")] + [note]
         there.message = f"{there.message.split(' (for every')[0]} ({note})"
         return there
+
+    def _cases_by_layer(self, claim: Claim) -> ClaimResult | None:
+        """A claim whose right side is two cases told apart by the layer in words (Wikipedia's ``\\delta_j =
+        \\begin{cases} (o_j - t_j) o_j (1 - o_j) & \\text{if } j \\text{ is an output neuron,} \\\\ (\\sum_\\ell
+        w_{j\\ell}\\delta_\\ell) o_j (1 - o_j) & \\text{if } j \\text{ is an inner neuron} \\end{cases}``): each case judged as
+        an equation of its own at the layers its words name (the output, the hidden ones), as a sentence's scope is; the
+        claim is correct when both are, incorrect when one is; None when it is no such claim."""
+        m = _CASES_BY_LAYER.fullmatch(claim.latex[:4000])
+        rows = [r for r in re.split(r"\\\\", m.group("body")) if r.strip()] if m else []
+        if len(rows) != 2 or any(r.count("&") != 1 for r in rows):
+            return None
+        cases = []
+        for row in rows:
+            value, condition = row.split("&")
+            scope = ("output" if _OUTPUT_WORD.search(condition) else "hidden" if _HIDDEN_WORD.search(condition) else None)
+            if scope is None or not value.strip():
+                return None
+            cases.append((value.strip().rstrip(",."), scope))
+        if {s for _, s in cases} != {"output", "hidden"}:
+            return None
+        saved, results = self.scopes.get(claim.id), []
+        try:
+            for value, scope in cases:
+                self.scopes[claim.id] = self._case_scope = scope
+                results.append((scope, self._check_layouts(replace(claim, latex=f"{m.group('lhs').strip()} = {value}"))))
+        finally:
+            self._case_scope = None
+            if saved is None:
+                self.scopes.pop(claim.id, None)
+            else:
+                self.scopes[claim.id] = saved
+        verdicts = [r.verdict for _, r in results]
+        verdict = "incorrect" if "incorrect" in verdicts else "correct" if set(verdicts) == {"correct"} else "unchecked"
+        message = "; ".join(f"the {scope} case: {r.verdict} ({r.message})" for scope, r in results)
+        wrong = next((r for _, r in results if r.verdict == verdict), results[0][1])
+        return ClaimResult(claim.id, claim.latex, verdict, wrong.expected if verdict == "incorrect" else "", message,
+                           quantity=claim.quantity, notes=["two cases told apart by the layer in words"])
 
     def _label_indicator(self, claim: Claim) -> Claim | None:
         """The claim with each indicator that an index is the true class (``\\mathbb{1}\\{j = c\\}``, ``\\mathbb{1}[c = j]``,
@@ -2016,6 +2058,12 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"the claim names a layer outside the network for every value of {var}", quantity=claim.quantity)
         done, scoped = scope_layers(self, claim, var, env, done, first)  # "for the output layer" (layerscope.py)
+        if self._case_scope is not None:  # (one case of _cases_by_layer: only at the layers its words name)
+            wanted = scope_values(self._case_scope, 0 if var == "unit" else first, self.net.depth)
+            done = [(v, r) for v, r in done if v in wanted]
+            if not done:
+                return ClaimResult(claim.id, claim.latex, "unchecked", "", f"the case for the {self._case_scope} layer reads "
+                                   f"at no {self._case_scope} layer (its indices fit another)", quantity=claim.quantity)
         if var == "unit":  # a generic unit j (Mitchell, Haykin): a layer whose sizes do not fit the claim's indices is
             fits = [(v, r) for v, r in done if "counts both" not in r.message]  # not one the claim is about
             done = fits or done
@@ -7019,6 +7067,12 @@ def _example_subscript(latex: str, letter: str) -> bool:
 _LABEL_INDICATOR = re.compile(r"(?:\\(?:mathbb|mathbf|bm)\s*\{\s*1\s*\}|(?<![\w.])1)\s*(?:_\s*\{\s*)?(?:\\\{|\\left\s*\\\{|\[|\()?\s*"
                               r"([a-z])\s*=\s*([a-z])\s*(?:\\\}|\\right\s*\\\}|\]|\))?(?:\s*\})?"
                               r"|\\delta\s*_\s*\{\s*([a-z])\s*,?\s*([a-z])\s*\}")
+#: a claim whose right side is two cases (cases_by_layer): its left side, the cases' rows
+_CASES_BY_LAYER = re.compile(r"(?P<lhs>[^$]{1,600})=\s*\\begin\s*\{\s*cases\s*\}(?P<body>[^$]{1,3000}?)\\end\s*\{\s*cases\s*\}"
+                             r"\s*[.,]?\s*", re.S)
+#: a case's condition naming the output layer or the hidden ones in words: "if j is an output neuron", "for hidden units"
+_OUTPUT_WORD = re.compile(r"(?i)\b(?:output|last|final)\b")
+_HIDDEN_WORD = re.compile(r"(?i)\b(?:hidden|inner|internal|interior)\b")
 #: an indicator that a class index is example i's label: \mathbb{1}[j = y_i], \mathbb{1}\{y_i = j\}, 1(y_i = j) (CS231n's
 #: integer labels y_i): the one-hot target of example i at class j (groups: class, example | example, class)
 _EXAMPLE_LABEL_INDICATOR = re.compile(

@@ -58,7 +58,7 @@ def range_scope(part: str) -> tuple[str, str | None] | None:
     return head, HIDDEN_RANGE if m.group("hidden") else None
 
 
-def _values(scope: str, first: int, depth: int) -> set:
+def scope_values(scope: str, first: int, depth: int) -> set:
     """The values of the generic index (in the answer's numbering, the input ``first``) that the scope names."""
     return {first + depth} if scope == "output" else set(range(first + 1, first + depth))
 
@@ -97,12 +97,14 @@ def _defined_elsewhere(judge, claim) -> dict:
 def scope_layers(judge, claim, var: str, env: dict, done: list, first: int) -> tuple[list, list]:
     """``done`` ((value, result) per layer checked) narrowed to the layers the answer says the claim is about, and
     notes saying why the others are left out."""
-    if var in ("every", "unit") or len(done) < 2:
-        return done, []
-    notes = []
     scope = getattr(judge, "scopes", {}).get(claim.id)
+    if var == "every" or var == "unit" and scope not in ("output", "hidden") or len(done) < 2:
+        return done, []
+    if var == "unit":
+        first = 0  # (a generic unit's value is the layer it is in: Wikipedia's "if j is an output neuron")
+    notes = []
     if scope is not None:
-        wanted = _values(scope, first, judge.net.depth)
+        wanted = scope_values(scope, first, judge.net.depth)
         kept = [(v, r) for v, r in done if v in wanted]
         if kept and len(kept) < len(done):
             done = kept

@@ -468,3 +468,36 @@ def test_a_dropout_probability_the_answer_sets(tmp_path, value):
             r"\odot \mathbf{h}$ with $\mathbf{h} = \mathrm{ReLU}(W_1\mathbf{x} + \mathbf{b}_1)$." "\n")
     found = _verify(tmp_path, DROPOUT_SPEC, body)
     assert found[f"p = {value}"].verdict == ("correct" if right else "incorrect"), found[f"p = {value}"].message
+
+
+# ---- δ in two cases told apart by the layer in words (3-4-4-3 sigmoid / softmax, cross-entropy) ------------------------
+
+@pytest.mark.parametrize("output_case", [r"\hat y - y", r"y - \hat y"])
+def test_cases_told_apart_by_the_layer_in_words(tmp_path, output_case):
+    x, y = rng.normal(size=3), np.eye(3)[2]
+    Ws = [rng.normal(size=s) for s in ((4, 3), (4, 4), (3, 4))]
+    bs = [rng.normal(size=n) for n in (4, 4, 3)]
+
+    def loss_from(k, z):  # the loss as a function of layer k's summed input (k = 1, 2, 3)
+        a = _softmax(z) if k == 3 else _sig(z)
+        for W, b in zip(Ws[k:], bs[k:], strict=True):
+            z = W @ a + b
+            a = _sig(z) if len(b) == 4 else _softmax(z)
+        return -float(y @ np.log(a))
+
+    zs, a = [], x
+    for k, (W, b) in enumerate(zip(Ws, bs, strict=True), 1):
+        zs.append(W @ a + b)
+        a = _sig(zs[-1]) if k < 3 else _softmax(zs[-1])
+    deltas = [_grad(lambda z, k=k: loss_from(k, z), zs[k - 1]) for k in (1, 2, 3)]
+    out = a - y if output_case.startswith(r"\hat") else y - a
+    hidden_right = all(np.allclose(Ws[k].T @ deltas[k] * _sig(zs[k - 1]) * (1 - _sig(zs[k - 1])), deltas[k - 1], atol=1e-6)
+                       for k in (1, 2))
+    right = hidden_right and np.allclose(out, deltas[2], atol=1e-6)
+    claim = (rf"\delta^{{(l)}} = \begin{{cases}} {output_case} & \text{{for the output layer,}} \\ (W^{{(l+1)}})^T "
+             r"\delta^{(l+1)} \odot \sigma'(z^{(l)}) & \text{for a hidden layer.} \end{cases}")
+    body = (r"With $z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}$, $a^{(l)} = \sigma(z^{(l)})$ in the hidden layers and a softmax "
+            r"output $\hat y$ with the cross-entropy $J$:" "\n\n" f"$${claim}$$\n")
+    spec = _spec("cases", 3, [(4, "sigmoid"), (4, "sigmoid"), (3, "softmax")], "cross_entropy")
+    found = _verify(tmp_path, spec, body)
+    assert found[claim].verdict == ("correct" if right else "incorrect"), found[claim].message
