@@ -5933,6 +5933,10 @@ def round_forty_nine() -> list[Probe]:
     deep = spec(layer(4, '"relu"') + layer(4, '"relu"') + layer(3, '"softmax"'), loss="cross_entropy")
     md("a ranged generic k in 1900 sentences", "The network has $r = 3$ layers. " + "".join(
         f"$a^{{[k]}} = \\mathrm{{ReLU}}(z^{{[k]}}) + {k}$ for $k = 1, \\dots, r-1$.\n\n" for k in range(950)), spec_text=deep)
+    cases = ("\\delta^{(l)} = \\begin{cases} \\hat y - y & \\text{for the output layer} \\\\ (W^{(l+1)})^T \\delta^{(l+1)} "
+             "\\odot \\sigma'(z^{(l)}) & \\text{for a hidden layer} \\end{cases}")
+    md("cases by layer in words: 1900 claims, 10^4 '=' before one", "".join(f"$${cases} + {k}$$\n\n" for k in range(1900))
+       + "$$" + "a = " * 10_000 + cases + "$$\n", spec_text=deep)
     md("a zero bias in 1900 lines of a worked example", "$\\mathbf{x} = \\begin{bmatrix} 1 \\\\ 0.5 \\end{bmatrix}$\n\n" + "".join(
         f"$\\mathbf{{b}}^{{(2)}} = \\mathbf{{0}}$, $W^{{(1)}}_{{{k % 9}}} = {k}$\n\n" for k in range(950)), spec_text=soft)
     return out
