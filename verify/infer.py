@@ -2260,6 +2260,12 @@ _A_OF_V = re.compile(r"(?<![A-Za-z\\])[Aa]\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*(?
 _LAYERED_W = re.compile(r"(?<![A-Za-z\\])W\s*(?:\^\s*\{?\s*[(\[]\s*\d|_\s*\{?\s*\d|\d)")
 
 
+#: a matrix's definition: a derivative of something that is no objective (\frac{\partial \hat{\mathbf{y}}}{\partial
+#: \mathbf{z}}), or a diagonal matrix (\operatorname{diag}(\hat y) - \hat y \hat y^T): J named so is the answer's Jacobian
+_JACOBIAN_RHS = re.compile(r"\s*(?:\\frac\s*\{\s*\\partial\s*(?![JLCE](?![A-Za-z])|\\(?:mathcal|ell)|\\text)"
+                           r"|\\(?:operatorname|mathrm|text)\s*\{\s*diag\s*\}|\\diag(?![A-Za-z]))")
+
+
 def own_symbols(claims, notation: Notation, depth: int) -> list:
     """Symbols the answer defines as expressions (``where $p = \\sigma'(z^{(1)})$``, ``s = \\lambda/2 (…)``): a left
     side the network does not know, by a right side that reads (the first definition; later ones are judged).
@@ -2301,7 +2307,8 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
                     or key == "e" and _WEIGHTED_PLAIN.search(rhs)
                     or re.match(r"Err(?![A-Za-z])", key) and _UNIT_ERROR_DEF.match(rhs)
                     or key == "t" and (_EXP_OF_Z.match(rhs) or _APPLIED.match(_normal(rhs)))
-                    or key == "\\delta" and _WITH_INPUT.search(rhs)):
+                    or key == "\\delta" and _WITH_INPUT.search(rhs)
+                    or key in ("J", "\\mathbf{J}") and _JACOBIAN_RHS.match(rhs)):
                 # (Ng's vectorised logistic regression, θ := θ − α δ with δ = \frac{1}{m} Σ (h_θ(x^{(i)}) − y^{(i)})
                 # x^{(i)}: a δ made with the input is a gradient of the weights, never the error signal)
                 # Ng's softmax t = e^{Z^{[L]}}, yanfenglee's t = tanh(z): not the step count

@@ -5031,6 +5031,12 @@ class Judge:
                     result.verdict, result.expected, result.counterexample = "unchecked", "", None
                     result.message = (f"could not read the claim: {result.message}, with {mixed.group(1)} read as the "
                                       "example in some places and as an entry in others; which it is there is not certain")
+                elif (mixed and "unindexed_layer" in dict(self.notation.options)
+                      and _BARE_LAYERED_ENTRY.search(claim.latex[:4000])):  # (ŷ_i by z_j, z read as the hidden layer's)
+                    result.verdict, result.expected, result.counterexample = "unchecked", "", None
+                    result.message = (f"could not read the claim: {result.message}, with a letter written without its "
+                                      "layer (z_j, h_j) read as the hidden layer's; which layer it is there is not certain: "
+                                      "write its layer")
                 elif (mixed and "1" in (mixed.group(2), mixed.group(3)) and self.net.sizes[-1] == 1
                       and _example_subscript(claim.latex, mixed.group(1))):  # ŷ_i = σ(w^T x_i + b), one output unit
                     result.verdict, result.expected, result.counterexample = "unchecked", "", None
@@ -7138,6 +7144,8 @@ _MOMENTUM_FORMS = {"ema": lambda t: bool(_EMA_FORM.search(t)), "velocity": lambd
 #: momentum's variants as derive/optimizers.py makes them
 _VARIANTS = {"classic": "v ← μ v + g, θ ← θ − α v", "ema": "Ng's v ← β v + (1 − β) g, θ ← θ − α v",
              "velocity": "Sutskever's v ← μ v − α g, θ ← θ + v"}
+#: an entry of a layered letter written without its layer: z_j, h_i, a_k, \mathbf{z}_j (not z_{2j}, z^{(2)}_j)
+_BARE_LAYERED_ENTRY = re.compile(r"(?<![A-Za-z\\])(?:\\mathbf\s*\{\s*)?[zha]\s*\}?\s*_\s*\{?\s*[a-z]\s*\}?(?!\s*\^)")
 _MIXED_INDEX = re.compile(r"the index (\w+) runs over (\d+) and (\d+) entries in different places")
 
 

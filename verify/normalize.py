@@ -45,6 +45,8 @@ def _evaluated(m: re.Match) -> str:
     if slope and at and at[0].strip() == slope.group(2):
         return f" {slope.group(1)}'({at[1].strip()}) "
     return inner
+#: Hadamard's division, \oslash (⊘): elementwise, as the parser's / of two arrays of one shape
+_OSLASH = re.compile(r"\\oslash(?![A-Za-z])|⊘")
 #: a forward operand's letter written against a weight matrix with no space: CS231n's XW_1 + b_1, HW_2 (X times W_1;
 #: not a lowercase w, which after a letter is a scalar's product or a word)
 _OPERAND_WEIGHT = re.compile(r"(?<![A-Za-z\\])([xhazXHAZ])(?=W(?![A-Za-z]))")
@@ -1123,6 +1125,7 @@ def _normalize_new(text: str) -> str:
     s = _WRAP_BARE.sub(lambda m: " " if m.start() and m.string[m.start() - 1].isalpha() else "", s)  # \odot\mathbf h:
     # not \odoth (a space only after a command's letters, so a message's positions in the text stay where they were)
     s = _OPERAND_WEIGHT.sub(r"\1 ", s)  # CS231n's XW_1, HW_2: the operand, then the weight matrix
+    s = _OSLASH.sub(" / ", s)  # -\mathbf{y} \oslash \hat{\mathbf{y}}: the elementwise division, as / of two vectors is
     s = _DOT_FN.sub(lambda m: " " + (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", s)  # (\dot f^1: f^1', the
     # layer's derivative — f'^1 would be a power)
     s = _DOT_DIAG.sub(r" \\diag f'", s)

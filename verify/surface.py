@@ -280,7 +280,7 @@ _REASON_NAMES = {
         \smiley \bigcirc \char \unicode \angl \angln \phase \ang""",
     "operator": r"""\pmod \pod \rhd \lhd \unlhd \unrhd \leftthreetimes \rightthreetimes \amalg \circledast \rtimes
         \ltimes \circledcirc \circleddash \bmod \mod \boxdot \mp \pm \plusmn \boxminus \boxplus \divideontimes \ominus
-        \boxtimes \dotplus \oplus \oslash \wr \genfrac \over \above \binom \dbinom \brace \choose \tbinom \brack
+        \boxtimes \dotplus \oplus \wr \genfrac \over \above \binom \dbinom \brace \choose \tbinom \brack
         \abovewithdelims \atopwithdelims \overwithdelims \root \leftroot \uproot \sideset \mathchoice \verb""",
     "delimiter": r"""\lceil \rceil \lfloor \rfloor \lmoustache \rmoustache \langle \rangle \lang \rang \lgroup \rgroup
         \ulcorner \urcorner \llcorner \lrcorner \backslash \llbracket \rrbracket \lBrace \rBrace \Arrowvert \arrowvert
