@@ -501,3 +501,31 @@ def test_cases_told_apart_by_the_layer_in_words(tmp_path, output_case):
     spec = _spec("cases", 3, [(4, "sigmoid"), (4, "sigmoid"), (3, "softmax")], "cross_entropy")
     found = _verify(tmp_path, spec, body)
     assert found[claim].verdict == ("correct" if right else "incorrect"), found[claim].message
+
+
+# ---- the softmax Jacobian named J; ⊘ (3 inputs, 4 sigmoid, 3 softmax, cross-entropy) -----------------------------------
+
+def test_a_jacobian_named_j_and_the_elementwise_division(tmp_path):
+    z, y = rng.normal(size=3), np.eye(3)[1]
+    yhat = _softmax(z)
+    jac = np.stack([_grad(lambda v, i=i: float(_softmax(v)[i]), z) for i in range(3)])  # row i: ∂ŷ_i/∂z
+    dyhat = _grad(lambda p: -float(y @ np.log(p)), yhat)
+    dz = _grad(lambda v: -float(y @ np.log(_softmax(v))), z)
+    claims = [
+        (r"\frac{\partial L}{\partial \hat{\mathbf{y}}} = -\mathbf{y} \oslash \hat{\mathbf{y}}", -y / yhat, dyhat),
+        (r"J = \frac{\partial \hat{\mathbf{y}}}{\partial \mathbf{z}_2} = \operatorname{diag}(\hat{\mathbf{y}}) - "
+         r"\hat{\mathbf{y}}\hat{\mathbf{y}}^\top",
+         np.diag(yhat) - np.outer(yhat, yhat), jac),
+        (r"\frac{\partial L}{\partial \mathbf{z}_2} = J^\top\frac{\partial L}{\partial \hat{\mathbf{y}}}", jac.T @ dyhat, dz),
+        (r"\frac{\partial L}{\partial \mathbf{z}_2} = \operatorname{diag}(\hat{\mathbf{y}})\frac{\partial L}{\partial \hat{\mathbf{y}}}",
+         np.diag(yhat) @ dyhat, dz),  # planted: half the Jacobian
+    ]
+    body = (r"$\mathbf{z}_2 = W_2\mathbf{h} + \mathbf{b}_2$, $\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{z}_2)$, "
+            r"$L = -\mathbf{y}^\top\log\hat{\mathbf{y}}$." "\n\n" + "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1))
+            + r"5. $\frac{\partial \hat y_i}{\partial z_j} = \hat y_i(\delta_{ij} - \hat y_j)$" "\n")
+    found = _verify(tmp_path, _spec("jac", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy"), body)
+    _verdicts(found, claims)  # (J was the objective: "expected 0.57, the claim gives 3×3")
+    # a bare z_j is the output's here (ŷ_i by z_j), not the hidden layer's a one-hidden-layer answer reads it as: the
+    # index clash that reading makes (3 and 4 entries) is no mistake of the answer's
+    assert np.allclose(np.diag(yhat) - np.outer(yhat, yhat), jac, atol=1e-6)
+    assert found[r"\frac{\partial \hat y_i}{\partial z_j} = \hat y_i(\delta_{ij} - \hat y_j)"].verdict != "incorrect"
