@@ -5032,7 +5032,8 @@ class Judge:
                     result.message = (f"could not read the claim: {result.message}, with {mixed.group(1)} read as the "
                                       "example in some places and as an entry in others; which it is there is not certain")
                 elif (mixed and "unindexed_layer" in dict(self.notation.options)
-                      and _BARE_LAYERED_ENTRY.search(claim.latex[:4000])):  # (ŷ_i by z_j, z read as the hidden layer's)
+                      and _BARE_LAYERED_ENTRY.search(claim.latex[:4000]) and not _WEIGHT_ENTRY.search(claim.latex[:4000])):
+                    # (ŷ_i by z_j, z read as the hidden layer's; not a weight's indices swapped, a planted transpose)
                     result.verdict, result.expected, result.counterexample = "unchecked", "", None
                     result.message = (f"could not read the claim: {result.message}, with a letter written without its "
                                       "layer (z_j, h_j) read as the hidden layer's; which layer it is there is not certain: "
@@ -7146,6 +7147,8 @@ _VARIANTS = {"classic": "v ← μ v + g, θ ← θ − α v", "ema": "Ng's v ←
              "velocity": "Sutskever's v ← μ v − α g, θ ← θ + v"}
 #: an entry of a layered letter written without its layer: z_j, h_i, a_k, \mathbf{z}_j (not z_{2j}, z^{(2)}_j)
 _BARE_LAYERED_ENTRY = re.compile(r"(?<![A-Za-z\\])(?:\\mathbf\s*\{\s*)?[zha]\s*\}?\s*_\s*\{?\s*[a-z]\s*\}?(?!\s*\^)")
+#: a weight written with its indices (w_{ik}, W^{(2)}_{ij}, \theta_{jk}): an index clash may be its transpose
+_WEIGHT_ENTRY = re.compile(r"(?<![A-Za-z\\])(?:[wW]|\\theta|\\Theta)\s*(?:\^\s*(?:\{[^{}]{0,12}\}|\w)\s*)?_")
 _MIXED_INDEX = re.compile(r"the index (\w+) runs over (\d+) and (\d+) entries in different places")
 
 
