@@ -185,7 +185,7 @@ FONT = _names(r"""\overline \texttt \mathbf \boldsymbol \bm \vec \underline \mat
         \overbrace \underbrace \overbracket \underbracket \H \v \u \r \skew""") | set(FONT_ALIASES)
 #: read by the claim grammar (parser.py): letters, operators, fractions, relations
 READ = _names(r"""\alpha \beta \gamma \delta \epsilon \varepsilon \eta \theta \lambda \mu \pi \sigma \phi \varphi \ell
-        \Delta \Theta \Omega \nabla \partial \part \sum \cdot \circ \ast \times \odot \otimes \bullet \div \frac \tfrac
+        \Delta \Theta \Omega \nabla \partial \part \sum \cdot \circ \ast \times \odot \otimes \oslash \bullet \div \frac \tfrac
         \dfrac \cfrac \sqrt \exp \log \ln \tanh \cosh \sinh \sin \cos \max \approx \equiv \doteq \leftarrow \gets \rightarrow \to
         \mapsto \longrightarrow \top \intercal \prime \lparen \rparen \lbrack \rbrack \lbrace \rbrace \vert \Vert \lvert
         \rvert \lVert \rVert \lt \gt \cr \begin \end \triangledown \bigtriangledown \cdotp \centerdot \sdot \diag \operatorname
