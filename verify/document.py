@@ -1360,10 +1360,10 @@ _BATCH_ROWS_STATED = re.compile(r"\\in\s*\\mathbb\s*(?:\{\s*)?R\s*(?:\}\s*)?\^\s
                                 r"(?:\\times|\\cdot|×|x)")  # (read on the raw text: no two \s* side by side, linear)
 #: the prose speaking of training on minibatches (ejhusom's "We utilize minibatches"): a step may be a batch's
 _MINIBATCH_PROSE = re.compile(r"(?i)\bmini[- ]?batch(?:es)?\b")
-#: the prose declaring one sample's gradients rows: "numerator layout", "Gradients are row vectors" (CMU 11-785's
-#: ∇_z Div); not when it speaks of the denominator layout or of gradients as columns too
 #: a sum over Nielsen's example letter x of a quantity that carries it, \sum_x \delta^{x,l}: the mini-batch's examples
 _SUM_OVER_EXAMPLE_X = re.compile(r"\\sum\s*_\s*\{?\s*x\s*\}?[^$=]{0,80}?\^\s*\{\s*x\s*,")
+#: the prose declaring one sample's gradients rows: "numerator layout", "Gradients are row vectors" (CMU 11-785's
+#: ∇_z Div); not when it speaks of the denominator layout or of gradients as columns too
 _ROWS_PROSE = re.compile(r"(?i)\bnumerator[- ]layout\b|\b(?:gradients?|derivatives?)\b[^.$\n]{0,40}?\b(?:are|is|as)\s+(?:an?\s+)?"
                          r"row[- ]vectors?\b")
 _COLUMNS_PROSE = re.compile(r"(?i)\bdenominator[- ]layout\b|\b(?:gradients?|derivatives?)\b[^.$\n]{0,40}?\b(?:are|is|as)\s+"

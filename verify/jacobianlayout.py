@@ -36,7 +36,7 @@ _TWO_DERIVATIVES = re.compile(r"\\partial[^=]*\\partial[^=]*\\partial[^=]*\\part
 #: at most this many claims are parsed for the vote (a bound on hostile documents)
 MAX_PARSED = 60
 #: derivatives of the (scalar) objective by a vector quantity, as the parser names them
-_SCALAR_GRADIENTS = ("delta", "dz", "dh", "dhs", "dyhat", "dyhats", "dx", "dxs", "dxhat")
+SCALAR_GRADIENTS = ("delta", "dz", "dh", "dhs", "dyhat", "dyhats", "dx", "dxs", "dxhat")
 
 
 def gradient_of_scalar(node: Node) -> bool:
@@ -45,7 +45,7 @@ def gradient_of_scalar(node: Node) -> bool:
         if node.args[1].op != "jac":
             return False
         node = node.args[0]
-    return node.op == "q" and node.value[0] in _SCALAR_GRADIENTS
+    return node.op == "q" and node.value[0] in SCALAR_GRADIENTS
 
 
 def _jacobians(node: Node) -> bool:
@@ -146,7 +146,7 @@ def _chain_shape(node: Node, sizes, denominator: bool):
     if node.op == "jac" and all(a.op == "q" for a in node.args):
         a, b = (_size(x, sizes) for x in node.args)
         return None if a is None or b is None else (b, a) if denominator else (a, b)
-    if node.op == "q" and node.value[0] in _SCALAR_GRADIENTS:
+    if node.op == "q" and node.value[0] in SCALAR_GRADIENTS:
         n = _size(node, sizes)
         return None if n is None else (n, 1) if denominator else (1, n)
     if node.op == "mul" and len(node.args) == 2:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import augmented
-from .jacobianlayout import DENOMINATOR_LAYOUT, DIAGONAL, denominator_product, diagonal_product, gradient_of_scalar
+from .jacobianlayout import DENOMINATOR_LAYOUT, DIAGONAL, SCALAR_GRADIENTS, denominator_product, diagonal_product, gradient_of_scalar
 from .tree import SAMPLE_BASES, FlatShape, Node, Unreadable, is_bias, no_quantity, show
 
 
@@ -974,7 +974,7 @@ def _per_sample(node: Node) -> bool:
 
 
 #: the gradients that are rows where the answer's prose says so (Context.rows): of one sample's vectors
-_ROW_GRADIENTS = ("delta", "dz", "dh", "dyhat", "dx", "db", "dbL", "dxhat")
+_ROW_GRADIENTS = SCALAR_GRADIENTS + ("db", "dbL")
 #: the note of a weight's gradient read in the shape of Wᵀ, as the answer's prose lays its gradients out
 GRADIENT_ROWS_WEIGHT = ("the gradients are rows, as the answer says (numerator layout): ∂J/∂W has the shape of Wᵀ, "
                         "and (∂J/∂W)ᵀ that of W")
