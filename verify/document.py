@@ -325,7 +325,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           premises=frozenset(premises), models=models, section_losses=section_losses,
                           unit_code=scalarunits.code_definitions(text), labels=label_letters(text),
                           gradient_rows=bool(_ROWS_PROSE.search(text[:MAX_BYTES])) and not _COLUMNS_PROSE.search(text[:MAX_BYTES]),
-                          rate_letter=rate_letter(text))
+                          rate_letter=rate_letter(text), sigma_generic=bool(_SIGMA_PROSE.search(text[:MAX_BYTES])))
 
 
 class DocumentClaims(list):
@@ -342,8 +342,10 @@ class DocumentClaims(list):
                  products: tuple = (), stated: tuple = (), premises: frozenset = frozenset(),
                  models: dict | None = None, example: str | None = None, minibatch: bool = False,
                  section_losses: dict | None = None, rows_stated: bool = False, unit_code: tuple = (),
-                 labels: tuple = (), gradient_rows: bool = False, rate_letter: str | None = None):
+                 labels: tuple = (), gradient_rows: bool = False, rate_letter: str | None = None,
+                 sigma_generic: bool = False):
         super().__init__(claims)
+        self.sigma_generic = sigma_generic  # the prose says σ is a layer's activation, not the logistic ("σ is the ReLU")
         self.rate_letter = rate_letter  # the letter the prose names the learning rate by ("learning rate $\gamma$")
         self.gradient_rows = gradient_rows  # the prose says one sample's gradients are rows ("numerator layout")
         self.labels = tuple(labels)  # letters the prose names the true class by: "true class $c$" (label_letters)
@@ -1368,6 +1370,10 @@ _ROWS_PROSE = re.compile(r"(?i)\bnumerator[- ]layout\b|\b(?:gradients?|derivativ
                          r"row[- ]vectors?\b")
 _COLUMNS_PROSE = re.compile(r"(?i)\bdenominator[- ]layout\b|\b(?:gradients?|derivatives?)\b[^.$\n]{0,40}?\b(?:are|is|as)\s+"
                             r"(?:an?\s+)?column[- ]vectors?\b")
+#: the prose naming σ a layer's activation other than the logistic function: "where $\sigma$ is the ReLU in layers 1
+#: and 2", "$\sigma$ denotes the element-wise activation", "$\sigma$ is a non-linearity" (Fleuret's lectures)
+_SIGMA_PROSE = re.compile(r"(?i)\$\s*\\sigma\s*\$\s+(?:is|denotes|stands\s+for|being)\s+(?:(?:the|an?|any|some)\s+)?"
+                          r"(?:(?:generic|element-?wise|point-?wise|non-?linear)\s+)?(?:ReLU|rectifier|tanh|activation|non-?linearity)\b")
 #: the prose naming the learning rate's letter: "learning rate $\gamma = 0.1$", "where $\gamma$ is the learning rate"
 _RATE_PROSE = re.compile(r"(?i)\blearning[ -]rate\s+(?:of\s+)?\$\s*\\(gamma|eta|alpha|epsilon|lambda|rho|mu)(?![A-Za-z])"
                          r"|\$\s*\\(gamma|eta|alpha|epsilon|lambda|rho|mu)(?![A-Za-z])[^$]{0,12}\$\s+(?:is|as|denotes|being)\s+"

@@ -980,8 +980,12 @@ def conventions(judge, claims) -> Reading | None:
         layers = own_layers(texts, declared) if forward is None else None
         if layers is not None:  # Deisenroth's f_i = σ(A_{i-1} f_{i-1} + b_{i-1}): his letters for h, W and b
             bases += layers[0]
-            options += [o for o in layers[1] if o[0] not in dict(base.options)]
+            output = dict(layers[1]).pop("own_output", None)
+            options += [o for o in layers[1] if o[0] not in dict(base.options) and o[0] != "own_output"]
             changes += layers[2]
+            if output is not None and 1 <= output[1] <= judge.net.depth:  # Strang's w = A_3 v_2 + b_3: layer 3's output
+                fixed += ((output[0], ("yhat", None) if output[1] == judge.net.depth else ("h", output[1])),)
+                changes.append(f"{output[0]} is layer {output[1]}'s output (its own definition)")
         if forward is not None:
             own_bases, functions, own_options, own_changes = forward
             bases += own_bases
@@ -991,15 +995,16 @@ def conventions(judge, claims) -> Reading | None:
             if i is not None and "example_letter" not in dict(base.options):
                 options.append(("example_letter", i))  # Prince's x_i, y_i beside ℓ_i: the one example's
                 changes.append(f"{i} is the example's index (ℓ_{i}, x_{i}, y_{i}: one example)")
-    layered = {m.group(1) for c in definitions(claims) for text in [_normal(c.latex)]
-               if (m := _LAYERED_LHS.match(text)) and _summed_side(_sides(text)[1])}  # n_i^m: not CS231n's s
+    layered = {m.group(1) for c in definitions(claims) for row in _equations(c.latex) for text in [_normal(row)]
+               if (m := _LAYERED_LHS.match(text)) and len(_sides(text)) > 1 and _summed_side(_sides(text)[1])}
+    # (n_i^m: not CS231n's s; each equation of a line: Fleuret's s^{(l)} = w^{(l)} x^{(l-1)} + b^{(l)}, \qquad x^{(l)} = …)
     own = sorted(x for x in layered if x not in BASES and (x not in LOSSES or x == "L" and _L_IS_LINEAR(text))
                  and x not in _NOT_OWN_SUMMED and x not in declared)
     if own:  # Hagan's n^m = W^m a^{m-1} + b^m: a letter the answer defines as an affine map is the summed input
         bases += tuple((x, "z") for x in own)
         changes.append(", ".join(own) + " the summed input (defined as one)")
-        for letter in sorted({_activation_of_own(_normal(c.latex), own) for c in claims if len(c.latex) <= 400}
-                             - {None} - declared):
+        for letter in sorted({_activation_of_own(_normal(row), own) for c in claims if len(c.latex) <= 400
+                              for row in _equations(c.latex)} - {None} - declared):
             # Okatani's z_j^{(l)} = f(u_j^{(l)}), LFD's x_j^{(l)} = θ(s_j^{(l)}): the activation of the summed input
             if letter == "y":  # the y_j^l = f_l(u_j^l) of Japanese notes: y is every layer's output, written with its
                 # layer everywhere; the target is \tilde y (or another letter) — not where a bare y is the target
@@ -1146,7 +1151,8 @@ def conventions(judge, claims) -> Reading | None:
     layered_weights = (_LAYERED_UNIT_WEIGHT.search(text[:200_000]) is not None
                        and _UNLAYERED_UNIT_WEIGHT.search(text[:200_000]) is None)  # (Haykin writes both: generic)
     if (layered_weights and "entries_source_first" not in dict(base.options) and "weight_order" not in dict(base.options)
-            and weight_order(claims) == "source"):
+            and "source" in (weight_order(claims), layered_order(claims))):
+        # (Rojas's o^{(1)}_j = s(\sum_i w^{(1)}_{ij} o_i + b^{(1)}_j): the layer script first)
         options.append(("entries_source_first", True))  # a German lecture's net_j^{(l)} = Σ_i w_{ij}^{(l)} o_i^{(l-1)}
         changes.append("w_{ij} is the weight from unit i to unit j (its own definition of a unit's summed input)")
     elif (judge.net.convention == "column" and not {"entries_source_first", "entries_target_first", "weight_order"}
@@ -1156,6 +1162,11 @@ def conventions(judge, claims) -> Reading | None:
     elif not layered_weights and "weight_order" not in dict(base.options) and weight_order(claims) == "source":
         options.append(("letters_source_first", True))  # Stansbury's z_j = b_j + Σ_i a_i w_{ij}: under Bishop's letters,
         # w_{jk} is the weight from j to k (parser: read only there, where the answer's own sum says so)
+    if (layered_weights and judge.net.depth == 2 and "layers_reversed" not in dict(base.options)
+            and _reversed_layers(claims)):
+        options.append(("layers_reversed", True))  # Kubat's h_j = f(Σ_k w^{(2)}_{jk} x_k): the output layer is 1
+        changes.append("layers numbered from the output: (1) the output layer's, (2) the hidden layer's (its own "
+                       "definitions: the input feeds w^{(2)})")
     if layered_weights and "net" not in declared and _LAYERED_NET.search(text[:200_000]):
         bases += (("net", "z"),)  # net_j^{(l)}: layer l's summed input (a layer script: not Mazur's net_{h1})
         changes.append("net with a layer script is that layer's summed input")
@@ -1455,7 +1466,8 @@ _UNIT_ERROR_DEF = re.compile(r"^\s*(?:[tyd]\s*_\s*\{?\s*([a-z])\s*\}?\s*-\s*(?:[
 #: minus the target (smaxx73's e = \hat{y} - y, a - y, o - t): e is then the answer's error, not Euler's number
 _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"
                         r"(?:[ayo]|\\hat\s*\{?\s*y)"
-                        r"|^\s*(?:\\hat\s*\{\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*y\s*\}|y)\s*\}|\\hat\s*y|[ao])\s*-\s*"
+                        r"|^\s*(?:\\hat\s*\{\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*y\s*\}|y)\s*\}|\\hat\s*y|[ao])"
+                        r"(?:\s*\^\s*\{\s*\(?\s*(?:\d|L)\s*\)?\s*\})?\s*-\s*"  # (Rojas's e = o^{(2)} - t: the output layer's)
                         r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?[ty]\s*\}?\s*$")
 #: a left side with a layer superscript: n^m, n_i^m, u^{(2)}
 #: the last layer named N in a layer script: x^{(N)}
@@ -1844,7 +1856,7 @@ _SUB_DELTA_LAYER = re.compile(r"\\delta\s*_\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")
 
 #: a unit's summed input as a sum over the units feeding it: net_j = \sum_i w_{ji} x_i, v_j(n) = \sum_{i=0}^m w_{ji}(n) y_i(n)
 _UNIT_SUM = re.compile(r"_\{?\s*([a-z])\s*\}?[^=]{0,24}=\s*(?:[bc]\s*_\s*\{?\s*[a-z]\s*\}?\s*\+\s*)?"  # (Stansbury's b_j + Σ_i …)
-                       r"(?:(?:[fgh]|\\sigma|\\varphi|\\phi)\s*\(\s*)?\\sum_\{?\s*([a-z])"
+                       r"(?:(?:[fghs]|\\sigma|\\varphi|\\phi)\s*(?:\\left\s*)?\(\s*)?\\sum_\{?\s*([a-z])"
                        r"(?:\s*=\s*\d+)?[^=]*?(?<![A-Za-z\\])"
                        r"(?:w|\\theta|\\omega)_\{?\s*([a-z])\s*,?\s*([a-z])")
 
@@ -1924,9 +1936,26 @@ _OMEGA_WEIGHT = re.compile(r"\\omega\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
 #: h^{(2)}_i = \sum_j W_{ij}^{(2)} h_j (unit letter, sum letter, the weight's two letters as written)
 _LAYER_SUP = r"\^\s*(?:\{\s*\(?\s*(?:[a-z]|\d)(?:\s*[+-]\s*1)?\s*\)?\s*\}|[a-z0-9])"  # (^{(1)}, ^m, ^{(l-1)}: not ^{KJ})
 _LAYERED_SUM = re.compile(r"_\s*\{?\s*([a-z])\s*\}?[^=]{0,30}=\s*(?:[bc]\s*_\s*\{?\s*[a-z]\s*\}?\s*\+\s*)?"
-                          r"(?:(?:[fgh]|\\sigma|\\varphi|\\phi)\s*(?:\\left\s*)?\(\s*)?\\sum\s*_\s*\{?\s*([a-z])(?:\s*=\s*\d+)?[^=]*?"
+                          r"(?:(?:[fghs]|\\sigma|\\varphi|\\phi)\s*(?:\\left\s*)?\(\s*)?\\sum\s*_\s*\{?\s*([a-z])(?:\s*=\s*\d+)?[^=]*?"
                           r"(?<![A-Za-z\\])(?:[wW]|\\theta|\\omega)\s*(?:" + _LAYER_SUP + r"\s*_\s*\{\s*([a-z])\s*,?"
                           r"\s*([a-z])\s*\}|_\s*\{\s*([a-z])\s*,?\s*([a-z])\s*\}\s*" + _LAYER_SUP + r")")
+
+
+#: a sum over the input's entries of a weight with a layer number: \sum_k w^{(2)}_{jk} x_k (the layer fed by x)
+_INPUT_FED = re.compile(r"\\sum\s*_\s*\{?\s*([a-z])\s*\}?\s*(?:[wW]\s*\^\s*\{\s*\(\s*(\d)\s*\)\s*\}\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}"
+                        r"|[wW]\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*\^\s*\{\s*\(\s*(\d)\s*\)\s*\})\s*(?:\\cdot\s*)?x\s*_\s*\{?\s*\1(?![A-Za-z])")
+
+
+def _reversed_layers(claims) -> bool:
+    """Whether the answer's own forward definitions number a two-layer network's layers from the output: the input's
+    sum is over w^{(2)} and none over w^{(1)} (Kubat's h_j = f(\\sum_k w^{(2)}_{jk} x_k + b^{(2)}_j), y_i = f(\\sum_j
+    w^{(1)}_{ij} h_j + …)): a forward definition, not a derivative."""
+    fed = set()
+    for c in claims:
+        if len(c.latex) > 2000 or _DERIVATIVE.search(c.latex) or "=" not in c.latex:
+            continue
+        fed |= {m.group(2) or m.group(3) for m in _INPUT_FED.finditer(c.latex)}
+    return fed == {"2"}
 
 
 def layered_order(claims) -> str | None:

@@ -3198,6 +3198,10 @@ class Judge:
         self.rows_stated = getattr(claims, "rows_stated", getattr(self, "rows_stated", False))  # X ∈ ℝ^{B × 784}
         self.gradient_rows = getattr(claims, "gradient_rows", getattr(self, "gradient_rows", False))  # "numerator layout"
         self.rate_letter = getattr(claims, "rate_letter", getattr(self, "rate_letter", None))  # "learning rate $\gamma$"
+        if getattr(claims, "sigma_generic", False) and "sigma_layers" not in dict(self.notation.options):
+            # "where $\sigma$ is the ReLU": σ is each layer's activation (parser._layer_sigma), as with σ_l
+            self.notation = replace(self.notation, options=self.notation.options + (("sigma_layers", True),))
+            self.inferred += ("σ is a layer's activation, not only the logistic function (the prose names it so)",)
         if self.gradient_rows and self.batch == 1 and GRADIENT_ROWS not in self.inferred:
             self.inferred += (GRADIENT_ROWS,)
         self.unit_code = getattr(claims, "unit_code", getattr(self, "unit_code", ()))  # z1 = w1*x1 + … in a code block

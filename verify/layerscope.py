@@ -38,6 +38,9 @@ def prose_scope(before: str, after: str) -> str | None:
 #: upper bound (L: every layer; L − 1: the hidden ones) — the range is dropped from the claim, the bound kept as its scope
 LAYER_RANGE_AT_END = re.compile(r"(?:\s*,)?\s*(?:\\q?quad(?![A-Za-z])\s*)+(?:\\text\s*\{\s*for\s*\}\s*)?(?P<letter>\\ell|[a-z])\s*=\s*"
                                 r"1\s*,\s*(?:2\s*,\s*)?(?:\\[lc]?dots|\\ldots|…)\s*,\s*(?P<last>[A-Za-z])\s*(?P<hidden>-\s*1)?\s*[.,]?\s*$")
+#: a claim's range listed at its end, numbers only: , \quad k = 1, 2 (its layers, where k is the claim's layer letter)
+_LISTED_RANGE = re.compile(r"(?:,|\\q?quad(?![A-Za-z]))\s*(?:\\text\s*\{\s*for\s*\}\s*)?(?P<letter>\\ell|[a-z])\s*=\s*"
+                           r"(?P<list>\d{1,2}(?:\s*,\s*\d{1,2}){0,8})\s*[.,;]?\s*$")
 #: the scope of a claim whose range stops before the last layer
 HIDDEN_RANGE = "hidden range"
 
@@ -103,7 +106,15 @@ def scope_layers(judge, claim, var: str, env: dict, done: list, first: int) -> t
     if var == "unit":
         first = 0  # (a generic unit's value is the layer it is in: Wikipedia's "if j is an output neuron")
     notes = []
-    if scope is not None:
+    listed = _LISTED_RANGE.search(claim.latex[-120:])
+    if listed is not None and listed.group("letter").lstrip("\\") == var.lstrip("\\"):
+        # Strang's v_k = ReLU(A_k v_{k-1} + b_k) "for $k = 1, 2$": the layers the claim's own range lists
+        wanted = {int(v) for v in re.findall(r"\d+", listed.group("list"))}
+        kept = [(v, r) for v, r in done if v in wanted]
+        if kept and len(kept) < len(done):
+            done = kept
+            notes.append(f"only there: its range is {var} = {', '.join(str(v) for v, _ in kept)}")
+    elif scope is not None:
         wanted = scope_values(scope, first, judge.net.depth)
         kept = [(v, r) for v, r in done if v in wanted]
         if kept and len(kept) < len(done):

@@ -144,6 +144,10 @@ def _weight_letters(judge) -> re.Pattern:
     return _weight_pattern(tuple(own)) if own else _WEIGHT
 
 
+#: a side that applies θ as a function (Abu-Mostafa et al.'s x^{(l)} = θ(s^{(l)}), normalised)
+_THETA_APPLIED = re.compile(r"\s*\\theta\s*(?:\\left\s*)?\(")
+
+
 def definition_votes(judge, claims) -> dict:
     """Step 1: {orientation: votes} from how the answer's forward definitions multiply a weight matrix (every row of a
     block of them: ``H = \\max(0, X W_1 + b_1), \\qquad S = H W_2 + b_2``), one vote per definition."""
@@ -163,8 +167,8 @@ def definition_votes(judge, claims) -> dict:
             continue
         found = set()
         for side in _top_sides(text)[1:]:
-            if not weight.search(side):
-                continue
+            if not weight.search(side) or _THETA_APPLIED.match(side):
+                continue  # (LFD's x^{(l)} = θ(s^{(l)}): θ the activation function, no weight times s)
             node = _parsed(side, judge)
             if node is not None:
                 found |= set(_written(node, judge.net.convention))

@@ -214,6 +214,24 @@ _OWN_LAYER = re.compile(r"^\s*" + _part("F") + r"\s*=\s*(?:(?P<fn>" + _FN + r")(
                         + _part("M") + r"\s*(?:\\cdot\s*)?" + _FN_INPUT + r"\s*\+\s*" + _part("B") + r"\s*(?(fn)\))\s*[.,]?\s*$")
 
 
+#: a letter of its own for the network's output, as an affine map of the layers' letter (a linear output layer):
+#: Strang's w = F(x) = A_3 v_2 + b_3
+_OWN_OUTPUT = re.compile(r"^\s*(?P<Y>[A-Za-z])\s*=\s*(?:[A-Z]\s*\(\s*x\s*\)\s*=\s*)?" + _part("M") + r"\s*(?:\\cdot\s*)?"
+                         + _FN_INPUT + r"\s*\+\s*" + _part("B") + r"\s*[.,]?\s*$")
+
+
+def _own_output(texts, f: str, w: str, b: str, offset: int) -> tuple | None:
+    """(letter, layer) where one definition names a layer's output by a bare letter of its own, an affine map (with no
+    activation) of the layers' letter ``f`` by their weight and bias letters ``w``, ``b`` written with numbers
+    (Strang's ``w = A_3 v_2 + b_3``: w is layer 3's output); ``offset`` is the weight's index minus its input's."""
+    for m in _definitions(texts, _OWN_OUTPUT.match):
+        hi, wi, bi = (_index(m, k) for k in ("Hi", "Mi", "Bi"))
+        if ((_name(m.group("H")), _name(m.group("M")), _name(m.group("B"))) == (f, w, b) and isinstance(hi, int)
+                and wi == bi == hi + offset):
+            return m.group("Y"), hi + 1
+    return None
+
+
 def own_layers(texts, declared: set):
     """(bases, options, changes) where the answer names every layer's output by its own letter and defines each as
     an activation of an affine map of the one before (``f_1 = \\tanh(A_0 f_0 + b_0)``, ``f_2 = A_1 f_1 + b_1``: Deisenroth,
@@ -222,6 +240,8 @@ def own_layers(texts, declared: set):
     definitions agree in their letters and offsets and none of the letters is declared or is the course's own."""
     found = [m for m in _definitions(texts, _OWN_LAYER.match) if _name(m.group("F")) == _name(m.group("H"))]
     letters = _one_reading(found)
+    if letters is None and len(found) == 1 and isinstance(_index(found[0], "Fi"), tuple):
+        letters = _one_reading(found * 2)  # Strang's v_k = ReLU(A_k v_{k-1} + b_k): one definition for every layer k
     if letters is None:
         return None
     f, b, w = letters
@@ -229,15 +249,23 @@ def own_layers(texts, declared: set):
         return None
     if BASES.get(b, "b") != "b" or w != "W" and BASES.get(w) not in (None, "W", "h"):
         return None
-    offsets = set()
+    offsets, letter = set(), set()
     for m in found:
         fi, hi, wi, bi = (_index(m, k) for k in ("Fi", "Hi", "Mi", "Bi"))
         if _minus(fi, hi) != 1 or _minus(wi, bi) != 0:
             return None
         offsets.add(_minus(wi, hi))
+        letter |= {x[0] for x in (fi, wi) if isinstance(x, tuple)}
+    if len(letter) > 1 or letter & {"i", "j", "n", "t", "x"}:
+        return None
     if len(offsets) != 1 or not offsets <= {0, 1}:
         return None
     options = (("weights_numbered_by", "source"),) if offsets == {0} else ()
+    if letter and letter != {"l"}:
+        options += (("layer_letter", letter.pop()),)  # (Strang's generic k: the answer's layer letter)
+    output = _own_output(texts, f, w, b, offsets.pop())
+    if output is not None and output[0] not in declared | {f, b, w, "x", "y"}:
+        options += (("own_output", output),)
     numbered = " (numbered by the layer they leave)" if offsets == {0} else ""
     changes = (f"{f}_k is layer k's output ({f}_0 the input), {w} the weights and {b} the biases{numbered}: their own "
                f"definitions {f}_k = φ({w} {f}_{{k-1}} + {b})",)

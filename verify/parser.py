@@ -2678,6 +2678,10 @@ class _Parser:
             elif t.kind == "id" and t.text in self.bound:
                 items.append(("var", t.text))  # y_k: an entry of a vector
                 j += 1
+            elif t.text == "T" and mark == "_" and any(key == ("T",) for key, _ in self.macros):
+                # (Shalev-Shwartz & Ben-David's o_T, T = 2 their number of layers: T is the answer's, no transpose)
+                raise Unreadable("a subscript T where the answer defines T as its own symbol: not a transpose, and a layer "
+                                 "written so is not read")
             elif t.text == "T" or t.text == "t" and mark == "^" and not self._time_t():
                 items.append(("T",))  # (Aflak's X^t, W^t: a lowercase t, where the claim has no time step t ± 1)
                 j += 1
@@ -2729,6 +2733,8 @@ class _Parser:
     def layer_number(self, toks: list[Tok]) -> int:
         texts = [t.text for t in toks]
         if len(texts) == 1 and toks[0].kind == "num" and "." not in texts[0]:
+            if self.opts.get("layers_reversed") and self.depth_net and 1 <= int(texts[0]) <= self.depth_net:
+                return self.depth_net + 1 - int(texts[0])  # (Kubat's w^{(1)}: the output layer's, numbered from it)
             return int(texts[0])
         word = "".join(texts).lower()  # a layer named by its role: Chambrin's (O), (H); Raschka's (out), (h), (in)
         if self.depth_net and word in _OUTPUT_WORDS:

@@ -300,11 +300,12 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "entry" and BIAS in [_index(v, ctx) for v in node.value]:
         i, j = (_index(v, ctx) for v in node.value)
         q = node.args[0]
-        if q.op != "q" or q.value[0] != "W" or (i == BIAS) == (j == BIAS):
+        if q.op != "q" or q.value[0] not in _BIAS_OF_WEIGHT or (i == BIAS) == (j == BIAS):
             raise Unreadable("a weight 0 is read only as the bias, w_{j0}")
-        if ("b", q.value[1]) not in ctx.values:
-            raise no_quantity("b", q.value[1], ctx.values)
-        b = np.ravel(ctx.values[("b", q.value[1])])
+        kind = _BIAS_OF_WEIGHT[q.value[0]]  # (DHS's ∂J/∂w_{k0}: the derivative by the bias, ∂J/∂b_k)
+        if (kind, q.value[1]) not in ctx.values:
+            raise no_quantity(kind, q.value[1], ctx.values)
+        b = np.ravel(ctx.values[(kind, q.value[1])])
         unit = j if i == BIAS else i
         if unit >= b.size:
             raise Unreadable(f"the index {unit + 1} runs past the {b.size} biases")
@@ -378,6 +379,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     raise Unreadable(f"cannot evaluate {op}")
 
 
+#: a weight-like quantity's entry at weight 0 is the bias's (w_{j0} on x_0 = 1; its gradient, its step, their terms)
+_BIAS_OF_WEIGHT = {"W": "b", "dW": "db", "W_next": "b_next", "dWL": "dbL", "dWR": "dbR"}
 BIAS = -1  # the value of an index at 0 in a sum from 0: the bias weight w_{j0} and the unit x_0 = 1
 
 
