@@ -1376,8 +1376,8 @@ _SIGMA_PROSE = re.compile(r"(?i)\$\s*\\sigma\s*\$\s+(?:is|denotes|stands\s+for|b
                           r"(?:(?:generic|element-?wise|point-?wise|non-?linear)\s+)?(?:ReLU|rectifier|tanh|activation|non-?linearity)\b")
 #: the prose naming the learning rate's letter: "learning rate $\gamma = 0.1$", "where $\gamma$ is the learning rate"
 _RATE_PROSE = re.compile(r"(?i)\blearning[ -]rate\s+(?:of\s+)?\$\s*\\(gamma|eta|alpha|epsilon|lambda|rho|mu)(?![A-Za-z])"
-                         r"|\$\s*\\(gamma|eta|alpha|epsilon|lambda|rho|mu)(?![A-Za-z])[^$]{0,12}\$\s+(?:is|as|denotes|being)\s+"
-                         r"(?:the\s+)?(?:learning[ -]rate|step[ -]size)\b")
+                         r"|\$\s*\\(gamma|eta|alpha|epsilon|lambda|rho|mu)(?![A-Za-z])[^$]{0,12}\$\s+(?:(?:is|as|denotes|being)\s+)?"
+                         r"(?:the\s+)?(?:learning[ -]rate|step[ -]size)\b")  # (or "and $\epsilon$ the learning rate")
 _ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?(?:\$\s*)?m\s*=\s*1(?![0-9.])")
 #: the batch a document is judged with when it needs one (it names no size; a 1/m is only seen with more than one example)
 DOCUMENT_BATCH = 3

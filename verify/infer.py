@@ -1135,7 +1135,9 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("error_e", True))  # LFD's e(w), then ∂e(w)/∂w_{ij}^{(l)}: the example's error, as E
         changes.append("e is the example's error, the objective (its own e(w): a function of the weights)")
     if "delta_w" not in dict(base.options) and (
-            re.search(r"\\Delta\s*(?:[wW]|\\omega)[^=]{0,40}=\s*(?:-?\s*\\(?:eta|alpha|varepsilon|epsilon|mu)|-\s*\d*\.\d+\s*(?:\\cdot|\*|\\times)"
+            re.search(r"\\Delta\s*(?:[wW]|\\omega)[^=]{0,40}=\s*(?:-?\s*\\(?:eta|alpha|varepsilon|epsilon|mu"
+                      + (f"|{getattr(judge, 'rate_letter', None)}" if getattr(judge, "rate_letter", None) else "")  # (Rojas's γ)
+                      + r")|-\s*\d*\.\d+\s*(?:\\cdot|\*|\\times)"
                       r"|\(\s*l\s*\))",  # (Han & Kamber's Δw_{ij} = (l) Err_j O_i: the rate l in parentheses)
                       spelled)  # (Mihir's ΔW = -0.1 \cdot \text{W update}: the rate as its number)
             or re.search(r"(?:\\leftarrow|:=|=)\s*(?:[wW]|\\theta|\\omega)[^=+]{0,30}\+\s*\\Delta\s*(?:[wW]|\\theta|\\omega)",
@@ -1162,6 +1164,11 @@ def conventions(judge, claims) -> Reading | None:
     elif not layered_weights and "weight_order" not in dict(base.options) and weight_order(claims) == "source":
         options.append(("letters_source_first", True))  # Stansbury's z_j = b_j + Σ_i a_i w_{ij}: under Bishop's letters,
         # w_{jk} is the weight from j to k (parser: read only there, where the answer's own sum says so)
+    bare_input = _bare_input(claims, text)
+    if bare_input is not None and "bare_input" not in dict(base.options) and bare_input not in declared:
+        options.append(("bare_input", bare_input))  # Rojas's o = x: o with no layer is the input, o^{(1)} layer 1's
+        changes.append(f"{bare_input} without a layer is the input x (its own definition {bare_input} = x; "
+                       f"{bare_input}^{{(l)}} layer l's output)")
     if (layered_weights and judge.net.depth == 2 and "layers_reversed" not in dict(base.options)
             and _reversed_layers(claims)):
         options.append(("layers_reversed", True))  # Kubat's h_j = f(Σ_k w^{(2)}_{jk} x_k): the output layer is 1
@@ -1530,8 +1537,10 @@ _OUT_CONST = re.compile(r"\+\s*([a-zA-Z])\s*$")
 #: Ng's accumulator: \Delta^{(l)} := \Delta^{(l)} + …, \Delta_{ij}^{(l)} := \Delta_{ij}^{(l)} + …
 _ACCUMULATE = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+")
 #: an activation letter of one unit: y_j = f(net_j), z_k = \sigma(net_k) -> (letter, unit, argument's unit)
-_UNIT_ACTIVATION = re.compile(r"^\s*([a-z])_\{?\s*([a-z])\s*\}?\s*=\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*\(\s*"
-                              r"(net|[a-z])_\{?\s*([a-z])\s*\}?\s*\)\s*$")
+_UNIT_ACTIVATION = re.compile(r"^\s*([a-z])_\{?\s*([a-z])\s*\}?\s*=\s*(?:(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*\(\s*"
+                              r"(net|[a-z])_\{?\s*([a-z])\s*\}?\s*\)"
+                              r"|\\frac\s*\{\s*1\s*\}\s*\{\s*1\s*\+\s*e\s*\^\s*\{\s*-\s*(?P<s>net|[a-z])_\{?\s*(?P<u>[a-z])\s*\}?\s*\}\s*\})"
+                              r"\s*[.,]?\s*$")  # (or the logistic written out: Hinton's y_j = \frac{1}{1 + e^{-z_j}})
 
 
 #: a unit 0 of the input or of an activation: a_0, x_{0}, a_0^{(1)}, a^{(2)}_0
@@ -1578,9 +1587,10 @@ def _activation_letters(claims, depth: int):
     for c in definitions(claims):
         text = _normal(c.latex)
         m = _UNIT_ACTIVATION.match(drop_time_argument(text) if uses_time_argument(text) else text)
-        if m and m.group(2) == m.group(4) and m.group(2) not in found.get(m.group(1), ()):
+        unit, of = (m.group(4) or m.group("u"), m.group(3) or m.group("s")) if m else (None, None)
+        if m and m.group(2) == unit and m.group(2) not in found.get(m.group(1), ()):
             found.setdefault(m.group(1), []).append(m.group(2))
-            summed.add(m.group(3))
+            summed.add(of)
     text = " ".join(c.latex for c in claims)
     target = r"[td]" if len(found) == 1 else "t"
 
@@ -1588,13 +1598,21 @@ def _activation_letters(claims, depth: int):
         return (re.search(rf"(?<![A-Za-z\\]){target}_\{{?\s*{unit}\s*\}}?(?:\s*\(\s*n\s*\))?\s*-\s*{x}_\{{?\s*{unit}", text)
                 or re.search(rf"(?<![A-Za-z\\]){x}_\{{?\s*{unit}\s*\}}?(?:\s*\(\s*n\s*\))?\s*-\s*{target}_\{{?\s*{unit}", text))
 
-    if len(found) == 1 and len(units := next(iter(found.values()))) == 2:  # Haykin's one letter y
+    if len(found) == 1 and len(units := next(iter(found.values()))) == 1:
+        # Hinton's y_j = σ(z_j) for a unit j of any layer, beside the output's t_k − y_k: the letter is every unit's
+        letter, (unit,) = next(iter(found.items()))[0], units
+        paired_units = [u for u in "ijkl" if u != unit and paired(letter, u)]
+        if len(paired_units) == 1 and re.search(rf"(?<![A-Za-z\\]){letter}_\{{?\s*{paired_units[0]}(?![A-Za-z])", text):
+            units = [unit, paired_units[0]]
+    if len(found) == 1 and len(units := units if len(found) == 1 else []) == 2:  # Haykin's one letter y
         letter = next(iter(found))
         outputs = [u for u in units if paired(letter, u)]
         if len(outputs) != 1:
             return None
         hidden_unit = next(u for u in units if u != outputs[0])
         inputs = {m.group(1) for m in re.finditer(r"(?<![A-Za-z\\])x_\{?\s*([a-z])\s*\}?", text)} - set(units)
+        if not inputs and (hidden_unit, outputs[0]) == ("j", "k") and re.search(rf"(?<![A-Za-z\\]){letter}_\{{?\s*i(?![A-Za-z])", text):
+            inputs = {"i"}  # (Hinton's y_i: the letter's unit i below j, an input, where no x is written)
         unit_map = ((hidden_unit, 1), (outputs[0], 2)) + (((inputs.pop(), 0),) if len(inputs) == 1 else ())
         return (letter, letter, tuple(sorted(unit_map)), summed.pop()) if len(summed) == 1 else None
     if len(found) != 2 or any(len(v) != 1 for v in found.values()) or len({v[0] for v in found.values()}) != 2:
@@ -1944,6 +1962,20 @@ _LAYERED_SUM = re.compile(r"_\s*\{?\s*([a-z])\s*\}?[^=]{0,30}=\s*(?:[bc]\s*_\s*\
 #: a sum over the input's entries of a weight with a layer number: \sum_k w^{(2)}_{jk} x_k (the layer fed by x)
 _INPUT_FED = re.compile(r"\\sum\s*_\s*\{?\s*([a-z])\s*\}?\s*(?:[wW]\s*\^\s*\{\s*\(\s*(\d)\s*\)\s*\}\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}"
                         r"|[wW]\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*\^\s*\{\s*\(\s*(\d)\s*\)\s*\})\s*(?:\\cdot\s*)?x\s*_\s*\{?\s*\1(?![A-Za-z])")
+
+
+#: a bare activation letter set to the input: o = x, \mathbf{o} = \mathbf{x} (Rojas's input o)
+_BARE_IS_INPUT = re.compile(r"\s*(?:\\mathbf\s*\{\s*)?([oahyv])\s*\}?\s*=\s*(?:\\mathbf\s*\{\s*)?x\s*\}?\s*[.,;]?\s*$")
+
+
+def _bare_input(claims, text: str) -> str | None:
+    """The letter an answer sets to the input with no layer (``o = x``) while writing it with a layer script elsewhere
+    (``o^{(1)}_j``, ``o^{(2)}``: each layer's output): that letter without a layer is the input (Rojas, ch. 7)."""
+    found = {m.group(1) for c in claims if len(c.latex) <= 40 and (m := _BARE_IS_INPUT.match(c.latex.replace("$", " ")))}
+    if len(found) != 1:
+        return None
+    letter = found.pop()
+    return letter if re.search(rf"(?<![A-Za-z\\]){letter}\s*(?:_\s*\{{?\s*[a-z]\s*\}}?\s*)?\^\s*\{{\s*\(\s*\d", text[:200_000]) else None
 
 
 def _reversed_layers(claims) -> bool:

@@ -3711,7 +3711,7 @@ class Judge:
             claims = layered.prepare(claims)
         from .decorations import step_superscripts, vector_bars
         from .funcdef import read_as_function
-        from .lossname import calligraphic_objective, ell_is_the_mean, ell_is_the_objective, unlabel
+        from .lossname import calligraphic_objective, ell_is_the_mean, ell_is_the_objective, tilde_objective, unlabel
         from .pseudocode import optimizer_lines
 
         claims, barred = vector_bars(claims)  # Aggarwal's \bar{\mathbf{h}}_{r+1} = \Phi(\bar{\mathbf{a}}_{r+1}): vectors
@@ -3730,6 +3730,11 @@ class Judge:
         if self.net.regularizer is not None and not {"ell", "L"} & set(dict(self.notation.options)):
             # 𝓛 = 1/m Σ ℓ(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) + λ/2 Σ‖W‖²: 𝓛 is J, ℓ one example's loss (unless [notation] says how ℓ, L read)
             claims, named = calligraphic_objective(claims)
+            labelled = {**labelled, **{k: labelled.get(k, v) for k, v in named.items()}}
+            claims, named = tilde_objective(claims)  # Goodfellow's J̃ = α/2 wᵀw + J: J̃ is J, its J the data term L
+            if named:
+                self.inferred += ("J̃ is the objective with its penalty and J the data term (its own definition "
+                                  "J̃ = penalty + J)",)
             labelled = {**labelled, **{k: labelled.get(k, v) for k, v in named.items()}}
         from .thresholds import CHANGE, ThresholdReading
 
@@ -3781,6 +3786,9 @@ class Judge:
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
             if "mu" in self.consts and any(_MOMENTUM_ALPHA.search(c.latex) for c in claims):
                 self.consts["alpha"] = self.consts["mu"]  # and their Δw(t) = −ε ∂E/∂w + α Δw(t−1): α the momentum
+        if "lambda" in self.consts and any(_ALPHA_IS_LAMBDA.match(c.latex) for c in claims[:2000] if len(c.latex) <= 200):
+            self.consts["alpha"] = self.consts["lambda"]  # Goodfellow's α = λ: α the regularization coefficient
+            self.inferred += ("α is the regularization coefficient λ (the answer's own α = λ)",)
         rate = self.rate_letter  # "learning rate $\gamma = 0.1$" (document.rate_letter)
         if rate and rate not in self.consts and "lr" in self.consts:
             self.consts[rate] = self.consts["lr"]
@@ -5200,6 +5208,8 @@ _ALPHA_SLOPE = re.compile(r"\\alpha\s*(?:\\cdot\s*)?(?:[zxtu](?![A-Za-z])\s*)?(?
 _ALPHA_STEP = re.compile(r"[-+]\s*\\alpha\s*(?:\\cdot\s*|\\,\s*)?"
                          r"(?:\\frac|\\nabla|\\partial|d\s*[A-Za-z]|[gG](?![A-Za-z])|\\hat|V_|v_|m_|\\mathbf)")
 #: γ multiplying the gradient in a step (ESL's β − γ_r Σ_i ∂R_i/∂β, CMU 10-601's α ← α − γ ∂J/∂α)
+#: the answer setting α to the regularization coefficient: α = λ (Goodfellow et al.'s α/2 wᵀw, §7.1.1)
+_ALPHA_IS_LAMBDA = re.compile(r"\s*\$?\s*\\alpha\s*=\s*\\lambda\s*\$?\s*[.,]?\s*$")
 _STEP_GAMMA = re.compile(r"[-+]\s*\\gamma\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 _STEP_MU = re.compile(r"\\Delta\s*(?:[wW]|\\omega|\\theta)[^=]{0,30}=\s*-?\s*\\mu\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|"
                       r"\\partial)")

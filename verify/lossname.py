@@ -109,6 +109,30 @@ def calligraphic_objective(claims) -> tuple[list, dict]:
     return out, originals
 
 
+#: J̃ (\tilde{J}, \widetilde{J}) with its arguments maybe, and its definition as a penalty plus J: Goodfellow et al.'s
+#: \tilde{J}(w; X, y) = \frac{\alpha}{2} w^\top w + J(w; X, y) (§7.1.1)
+_TILDE_J = re.compile(r"\\(?:wide)?tilde\s*\{\s*J\s*\}|\\tilde\s+J(?![A-Za-z])")
+_DEFINES_TILDE_J = re.compile(r"\s*(?:\\(?:wide)?tilde\s*\{\s*J\s*\}|\\tilde\s+J)\s*(?:\([^()=]{0,60}\))?\s*(?:=|:=|\\coloneqq)")
+
+
+def tilde_objective(claims) -> tuple[list, dict]:
+    """(the claims with J̃ read as J and J as the data term L, {claim id: the text as written}) when the answer defines
+    J̃ as a penalty plus J (Goodfellow et al.'s regularized objective J̃ = α/2 wᵀw + J): its J is then the objective
+    without the penalty, gradproof's L. Call it only when the spec has a penalty. One linear scan of each claim."""
+    if not any((m := _DEFINES_TILDE_J.match(c.latex)) and _J.search(c.latex, m.end()) and (
+            _PENALTY.search(c.latex, m.end()) or "^\\top" in c.latex or "^T" in c.latex) for c in claims if len(c.latex) <= 2000):
+        return list(claims), {}
+    out, originals = [], {}
+    for c in claims:
+        text = _TILDE_J.sub("\x00", c.latex)  # (J̃ held aside while J becomes L)
+        text = _J.sub("L", text).replace("\x00", "J")
+        if text != c.latex:
+            originals[c.id] = c.latex
+            c = replace(c, latex=text)
+        out.append(c)
+    return out, originals
+
+
 #: a penalty term in an objective's definition: λ, a norm of the weights (‖W^{(l)}‖_F², \lVert \theta \rVert), Ω(θ),
 #: R(W) — not any norm: one example's loss ½‖ŷ − y‖² is a norm of the residual, its data term alone (a reading of
 #: every norm as a penalty made ``\mathcal{L} = \frac{1}{2}\|\hat y - y\|^2`` the whole objective: its derivatives

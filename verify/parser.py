@@ -2227,6 +2227,9 @@ class _Parser:
         if (name == "o" and kind == "yhat" and self.unit_letters and not self.generic_units and self.depth_net == 2 and len(comps) == 1
                 and comps[0] in self.letter_layers):  # Mitchell's o_h, o_k: the output of a hidden or an output unit
             kind, layer = {0: ("x", None), 1: ("h", 1), 2: ("yhat", None)}[self.letter_layers[comps[0]]]
+        if (layer is None and layer_var is None and kind == "yhat" and name == self.opts.get("bare_input")
+                and not any(m == "^" for m, _ in scripts)):
+            kind = "x"  # Rojas's o = x beside o^{(1)}, o^{(2)}: the letter without a layer is the input
         node = Node("q", (), (kind, layer)) if layer_var is None else Node("lq", (), (kind, layer_var))
         if slope:
             if kind != "h" or (layer is None and layer_var is None) or updated or transpose or power is not None:
@@ -2349,6 +2352,10 @@ class _Parser:
                         len(toks) == 3 or texts[3] == "in" and toks[4].kind == "id") and not self.is_("^"):
                     # yanfenglee's \sum_{k\neq i} y_k a_i, McLaughlin's \sum_{j \neq i \in C}: every k but i
                     var, other = texts[0], texts[2]
+                    continue
+                if (len(toks) == 3 and toks[0].kind == "id" and len(texts[0]) == 1 and texts[1] == "in"
+                        and texts[2].lower() in _ROLE_SETS and not self.is_("^")):
+                    var = texts[0]  # Hinton's \sum_{k \in \text{output}}: over the units of that layer, its letter's
                     continue
                 raise Unreadable(f"cannot read the sum's index {''.join(texts)}; write \\sum_{{n=1}}^{{N}} or \\sum_n")
             if mark == "^" and upper is None and len(texts) == 1:
@@ -4122,6 +4129,10 @@ def _entry_of(node: Node) -> tuple[Node, object]:
 #: the squared errors' acronyms (SSE and RSS the sum, MSE the mean), read on their own scale where the answer does not
 #: define them (Parser._named_squared_value)
 _SQUARED_NAMES = {"SSE": "SSE", "RSS": "SSE", "MSE": "MSE"}
+
+
+#: a layer's units named as a set in a sum's index, \sum_{k \in \text{output}} (the letter's range is that layer's)
+_ROLE_SETS = frozenset({"output", "outputs", "out", "hidden"})
 
 
 def _error_power(toks: list, j: int) -> bool:
