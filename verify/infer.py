@@ -1735,8 +1735,9 @@ _TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{
 # Haykin's δ_j(n) = [d_j(n) − o_j(n)] o_j(n)[1 − o_j(n)], his time argument n)
 #: Mitchell's δ_k = o_k(1 − o_k)(t_k − o_k): the slope first, the target first in the difference after it (a unit numbered
 #: across the network too, Huddar's δ_5 = O_5(1 − O_5)(t − O_5), the target t, target or y_{target})
-_TARGET_LAST_DELTA = re.compile(r"\\delta\s*_\s*\{?\s*(?:[jk]|\d{1,2})\s*\}?\s*=\s*[^=()]{0,30}\([^=()]{0,30}\)\s*\(\s*"
-                                r"(?:[dt]\s*_\s*\{?\s*(?:[jk]|\d{1,2})\s*\}?|t(?![A-Za-z_^])|target(?![A-Za-z_])|y\s*_\s*\{\s*"
+_TARGET_LAST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{[^{}]{0,8}\}\s*)?_\s*\{?\s*(?:[ijk]|\d{1,2})\s*\}?\s*=\s*[^=()]{0,30}\([^=()]{0,30}\)"
+                                r"\s*\(\s*"  # (Kubat's δ^{(1)}_i = y_i(1 − y_i)(t_i − y_i): a layer script, unit i)
+                                r"(?:[dt]\s*_\s*\{?\s*(?:[ijk]|\d{1,2})\s*\}?|t(?![A-Za-z_^])|target(?![A-Za-z_])|y\s*_\s*\{\s*"
                                 r"(?:target|t)\s*\})\s*-\s*[yoO]\s*_")
 #: Haykin's error signal defined target first, e_j(n) = d_j(n) − y_j(n), and his δ made of it, δ_j(n) = e_j(n) φ'_j(v_j(n))
 _ERROR_TARGET_FIRST = re.compile(r"(?<![A-Za-z\\])e\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*d\s*_\s*\{?\s*j")
@@ -1745,7 +1746,8 @@ _DELTA_OF_ERROR = re.compile(r"\\delta\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?
 PLUS_STEP = re.compile(r"\\Delta\s*[wW]\s*_\s*\{?[a-z0-9,\s]{1,4}\}?\s*(?:\(\s*n\s*\)\s*)?=\s*\\(?:eta|alpha)\s*"
                        r"(?:(?:\\[,;]|\*|\\cdot|\\times)\s*)?\\delta")  # (Haykin's Δw_{ji}(n) = η δ_j(n) y_i(n))
 #: the same added in an assignment: w_{j,k} \leftarrow w_{j,k} + \alpha \times a_j \times \Delta_k (Russell & Norvig)
-_PLUS_ASSIGNED = re.compile(r"(?:\\leftarrow|\\gets|:=)\s*w\s*_[^=+]{0,20}\+\s*\\(?:alpha|eta)[^=]{0,40}?\\[Dd]elta")
+_PLUS_ASSIGNED = re.compile(r"(?:\\leftarrow|\\gets|:=)\s*w\s*(?:\^\s*\{[^{}]{0,8}\}\s*)?_[^=+]{0,20}\+\s*\\(?:alpha|eta)[^=]{0,40}?"
+                            r"\\[Dd]elta")  # (Kubat's w^{(1)}_{ij} := w^{(1)}_{ij} + η δ^{(1)}_i h_j)
 #: the error of an output unit defined target first (Err_k = y_k - a_k) and Δ_k made from it (Δ_k = Err_k × g'(in_k))
 _ERR_TARGET_FIRST = re.compile(r"Err\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*[tyd]\s*_")
 _DELTA_OF_ERR = re.compile(r"\\Delta\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*Err\s*_")
@@ -1965,7 +1967,7 @@ _INPUT_FED = re.compile(r"\\sum\s*_\s*\{?\s*([a-z])\s*\}?\s*(?:[wW]\s*\^\s*\{\s*
 
 
 #: a bare activation letter set to the input: o = x, \mathbf{o} = \mathbf{x} (Rojas's input o)
-_BARE_IS_INPUT = re.compile(r"\s*(?:\\mathbf\s*\{\s*)?([oahyv])\s*\}?\s*=\s*(?:\\mathbf\s*\{\s*)?x\s*\}?\s*[.,;]?\s*$")
+_BARE_IS_INPUT = re.compile(r"\s*+(?:\\mathbf\s*+\{\s*+)?([oahyv])\s*+\}?\s*+=\s*+(?:\\mathbf\s*+\{\s*+)?x\s*+\}?[\s.,;]*+$")
 
 
 def _bare_input(claims, text: str) -> str | None:

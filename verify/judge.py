@@ -5209,7 +5209,7 @@ _ALPHA_STEP = re.compile(r"[-+]\s*\\alpha\s*(?:\\cdot\s*|\\,\s*)?"
                          r"(?:\\frac|\\nabla|\\partial|d\s*[A-Za-z]|[gG](?![A-Za-z])|\\hat|V_|v_|m_|\\mathbf)")
 #: γ multiplying the gradient in a step (ESL's β − γ_r Σ_i ∂R_i/∂β, CMU 10-601's α ← α − γ ∂J/∂α)
 #: the answer setting α to the regularization coefficient: α = λ (Goodfellow et al.'s α/2 wᵀw, §7.1.1)
-_ALPHA_IS_LAMBDA = re.compile(r"\s*\$?\s*\\alpha\s*=\s*\\lambda\s*\$?\s*[.,]?\s*$")
+_ALPHA_IS_LAMBDA = re.compile(r"[\s$]*+\\alpha\s*+=\s*+\\lambda[\s$.,]*+$")
 _STEP_GAMMA = re.compile(r"[-+]\s*\\gamma\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 _STEP_MU = re.compile(r"\\Delta\s*(?:[wW]|\\omega|\\theta)[^=]{0,30}=\s*-?\s*\\mu\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|"
                       r"\\partial)")

@@ -112,7 +112,7 @@ def calligraphic_objective(claims) -> tuple[list, dict]:
 #: J̃ (\tilde{J}, \widetilde{J}) with its arguments maybe, and its definition as a penalty plus J: Goodfellow et al.'s
 #: \tilde{J}(w; X, y) = \frac{\alpha}{2} w^\top w + J(w; X, y) (§7.1.1)
 _TILDE_J = re.compile(r"\\(?:wide)?tilde\s*\{\s*J\s*\}|\\tilde\s+J(?![A-Za-z])")
-_DEFINES_TILDE_J = re.compile(r"\s*(?:\\(?:wide)?tilde\s*\{\s*J\s*\}|\\tilde\s+J)\s*(?:\([^()=]{0,60}\))?\s*(?:=|:=|\\coloneqq)")
+_DEFINES_TILDE_J = re.compile(r"\s*+(?:\\(?:wide)?tilde\s*\{\s*J\s*\}|\\tilde\s+J)\s*(?:\([^()=]{0,60}\))?\s*(?:=|:=|\\coloneqq)")
 
 
 def tilde_objective(claims) -> tuple[list, dict]:

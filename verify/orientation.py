@@ -145,7 +145,7 @@ def _weight_letters(judge) -> re.Pattern:
 
 
 #: a side that applies θ as a function (Abu-Mostafa et al.'s x^{(l)} = θ(s^{(l)}), normalised)
-_THETA_APPLIED = re.compile(r"\s*\\theta\s*(?:\\left\s*)?\(")
+_THETA_APPLIED = re.compile(r"\s*+\\theta\s*+(?:\\left\s*+)?\(")
 
 
 def definition_votes(judge, claims) -> dict:

@@ -1,0 +1,304 @@
+r"""Fiftieth round (issue 10): textbook notations found by writing answers in them and running verify first
+(docs/handover/hunt50 holds the answers).
+
+- Duda, Hart & Stork: ``\partial J / \partial w_{k0}`` (the bias as weight 0) was unread ("a weight 0 is read only as
+  the bias").
+- Rojas: ``o^{(1)}_j = s\left(\sum_i w^{(1)}_{ij} o_i + b^{(1)}_j\right)`` (source first, the layer script first, the
+  function s with \left), the input written ``o = x`` (judged as ŷ = x: `incorrect`), ``e = o^{(2)} - t`` (read as
+  Euler's number: `incorrect`), ``\Delta w = -\gamma …`` with γ the learning rate in prose.
+- Strang: ``v_k = \mathrm{ReLU}(A_k v_{k-1} + b_k)`` "for $k = 1, 2$" (one generic definition), the output
+  ``w = F(x) = A_3 v_2 + b_3`` (w read as a weight: two right claims `incorrect`).
+- Abu-Mostafa et al. (LFD): ``x^{(l)} = \theta(s^{(l)})`` counted as a vote for the spec's W (θ read as a weight times s),
+  so their own ``s = W^T x + b`` and ``\partial e / \partial W = x \delta^T`` were `incorrect`.
+- Shalev-Shwartz & Ben-David's ``o_T`` with T = 2 their number of layers: read as a transpose (`incorrect`).
+- Kubat's layers numbered from the output (w^{(1)} the output layer's): two right claims `incorrect`.
+- Fleuret's "where $\sigma$ is the ReLU": σ read as the logistic function (two right claims `incorrect`).
+- Hinton's one letter y for every unit with k the outputs, ``\sum_{k \in \text{output}}``: five right claims
+  `incorrect` (y read as ŷ).
+- Goodfellow et al.'s ``\tilde J = \frac{\alpha}{2} w^\top w + J`` with α = λ and "ε the learning rate": J̃ unknown, α
+  read as the learning rate (three right claims `incorrect`).
+
+The expected verdicts come from NumPy: each formula is evaluated on a random instance and compared with central
+differences of the loss, never from verify."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import central_differences, verify_text
+
+rng = np.random.default_rng(50)
+_verify = verify_text
+
+
+def _sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _spec(name: str, inputs: int, layers: list, loss: str, extra: str = "") -> str:
+    body = "".join(f'[[layers]]\nunits = {u}\nactivation = "{a}"\n\n' for u, a in layers)
+    return (f'name = "{name}"\nconvention = "row"\ninputs = {inputs}\n\n{body}[loss]\nname = "{loss}"\n\n{extra}'
+            '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def _grad(loss, value: np.ndarray) -> np.ndarray:
+    return central_differences(lambda d: loss(d["v"]), {"v": np.array(value, dtype=float)})["v"]
+
+
+def _expected(value, truth) -> str:
+    value, truth = np.asarray(value, dtype=float), np.asarray(truth, dtype=float)
+    return "correct" if value.shape == truth.shape and np.allclose(value, truth, rtol=1e-5, atol=1e-8) else "incorrect"
+
+
+def _verdicts(found: dict, claims: list) -> None:
+    for latex, value, truth in claims:
+        assert found[latex].verdict == _expected(value, truth), (latex, found[latex].message)
+
+
+def _starting(found: dict, text: str):
+    """The result of the one claim whose text starts with ``text`` (a range stated after it is appended to it)."""
+    (hit,) = [r for k, r in found.items() if k.startswith(text)]
+    return hit
+
+
+def _listed(claims: list) -> str:
+    return "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1))
+
+
+#: a 2-3-2 sigmoid network with ½‖t − y‖² (the books' two-layer examples)
+SIGMOID_SPEC = _spec("books", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error")
+
+
+def _sigmoid_net():
+    """A random instance: x, t, W1 (3×2, into hidden j from input i), b1, W2 (2×3), b2, the hidden and output values, the
+    gradients by central differences of ½‖t − y‖² (by the weights, the biases and the summed inputs)."""
+    x, t = rng.normal(size=2), rng.uniform(size=2)
+    W1, b1, W2, b2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+    h = _sig(W1 @ x + b1)
+    y = _sig(W2 @ h + b2)
+    E2 = lambda z2: 0.5 * float(np.sum((t - _sig(z2)) ** 2))  # noqa: E731
+    E1 = lambda z1: E2(W2 @ _sig(z1) + b2)  # noqa: E731
+    return dict(x=x, t=t, W1=W1, b1=b1, W2=W2, b2=b2, h=h, y=y, dz2=_grad(E2, W2 @ h + b2), dz1=_grad(E1, W1 @ x + b1),
+                dW2=_grad(lambda W: E2(W @ h + b2), W2), dW1=_grad(lambda W: E1(W @ x + b1), W1),
+                db2=_grad(lambda b: E2(W2 @ h + b), b2))
+
+
+# ---- Duda, Hart & Stork: the bias as weight 0 -------------------------------------------------------------------------
+
+DHS_HEAD = (r"Each hidden unit forms $net_j = \sum_{i=1}^{d} x_i w_{ji} + w_{j0}$ and emits $y_j = f(net_j)$; each output "
+            r"unit forms $net_k = \sum_{j=1}^{n_H} y_j w_{kj} + w_{k0}$ and emits $z_k = f(net_k)$, with target $t_k$ and "
+            r"$J(\mathbf{w}) = \frac{1}{2}\sum_{k=1}^{c} (t_k - z_k)^2$. The sensitivity is "
+            r"$\delta_k = -\frac{\partial J}{\partial net_k}$." "\n\n")
+
+
+@pytest.mark.parametrize("sign", ["-", ""])
+def test_a_derivative_by_weight_0_is_the_biass(tmp_path, sign):
+    n = _sigmoid_net()
+    delta = -n["dz2"]  # DHS's δ_k = −∂J/∂net_k
+    claim = rf"\frac{{\partial J}}{{\partial w_{{k0}}}} = {sign}\delta_k"
+    body = DHS_HEAD + _listed([(r"\delta_k = (t_k - z_k) f'(net_k)", None, None), (claim, None, None)])
+    found = _verify(tmp_path, SIGMOID_SPEC, body)
+    assert found[claim].verdict == _expected(-delta if sign else delta, n["db2"]), found[claim].message
+
+
+# ---- Rojas: source-first weights inside s(…), o = x, e = o^{(2)} − t, Δw with γ ---------------------------------------
+
+def test_rojas_inputs_errors_and_increments(tmp_path):
+    n = _sigmoid_net()
+    x, t, h, y, W2 = n["x"], n["t"], n["h"], n["y"], n["W2"]
+    d2 = y * (1 - y) * (y - t)  # his δ^{(2)}_j = o_j(1 − o_j)(o_j − t_j)
+    d1 = h * (1 - h) * (W2.T @ d2)              # δ^{(1)}_j = o^{(1)}_j (1 − o^{(1)}_j) Σ_q w^{(2)}_{jq} δ^{(2)}_q
+    gamma = 0.1
+    claims = [
+        (r"\delta^{(1)}_j = o^{(1)}_j (1 - o^{(1)}_j) \sum_{q=1}^{2} w^{(2)}_{jq} \delta^{(2)}_q", d1, n["dz1"]),
+        (r"\delta^{(1)}_j = o^{(1)}_j (1 - o^{(1)}_j) \sum_{q=1}^{2} w^{(2)}_{jq} e_q", h * (1 - h) * (W2.T @ (y - t)),
+         n["dz1"]),
+        (r"\Delta w^{(1)}_{ij} = -\gamma\, o_i \delta^{(1)}_j", -gamma * np.outer(x, d1), -gamma * n["dW1"].T),
+        (r"\Delta w^{(1)}_{ij} = -\gamma\, o^{(1)}_i \delta^{(1)}_j", None, None),
+    ]
+    body = (r"Input $o = x$; hidden outputs $o^{(1)}_j = s\left(\sum_i w^{(1)}_{ij} o_i + b^{(1)}_j\right)$, where "
+            r"$w^{(1)}_{ij}$ is the weight from input $i$ to hidden unit $j$; outputs $o^{(2)}_j = s\left(\sum_i w^{(2)}_{ij} "
+            r"o^{(1)}_i + b^{(2)}_j\right)$, with $s$ the sigmoid. The error is $E = \frac{1}{2}\sum_j (o^{(2)}_j - t_j)^2$, "
+            r"$e = o^{(2)} - t$, and $\gamma$ is the learning rate. "
+            r"$\delta^{(2)}_j = o^{(2)}_j (1 - o^{(2)}_j)(o^{(2)}_j - t_j)$." "\n\n" + _listed(claims))
+    found = _verify(tmp_path, SIGMOID_SPEC, body)
+    _verdicts(found, claims[:3])
+    assert found[claims[3][0]].verdict != "correct"  # (o^{(1)}_i: hidden unit i, 3 of them, where the input has 2)
+    for right in (r"o = x", r"o^{(1)}_j = s\left(\sum_i w^{(1)}_{ij} o_i + b^{(1)}_j\right)", r"e = o^{(2)} - t"):
+        assert found[right].verdict in ("correct", "unchecked"), (right, found[right].message)
+    assert found[r"o^{(1)}_j = s\left(\sum_i w^{(1)}_{ij} o_i + b^{(1)}_j\right)"].verdict == "correct"
+
+
+# ---- Strang: v_k = ReLU(A_k v_{k-1} + b_k) for k = 1, 2; w = A_3 v_2 + b_3 -------------------------------------------------
+
+@pytest.mark.parametrize("listed", ["1, 2", "1, 2, 3"])
+def test_strangs_own_letters_and_a_listed_range(tmp_path, listed):
+    x, y = rng.normal(size=2), rng.normal(size=2)
+    A1, b1, A2, b2, A3, b3 = (rng.normal(size=s) for s in ((3, 2), 3, (3, 3), 3, (2, 3), 2))
+    relu = lambda v: np.maximum(v, 0)  # noqa: E731
+    v1 = relu(A1 @ x + b1)
+    v2 = relu(A2 @ v1 + b2)
+    w = A3 @ v2 + b3
+    loss_w = lambda o: 0.5 * float(np.sum((o - y) ** 2))  # noqa: E731
+    loss_v2 = lambda v: loss_w(A3 @ v + b3)  # noqa: E731
+    claims = [
+        (r"\frac{\partial \ell}{\partial w} = w - \boldsymbol{y}", w - y, _grad(loss_w, w)),
+        (r"\frac{\partial \ell}{\partial w} = \boldsymbol{y} - w", y - w, _grad(loss_w, w)),
+        (r"\frac{\partial \ell}{\partial v_2} = A_3^{\mathrm{T}} (w - \boldsymbol{y})", A3.T @ (w - y), _grad(loss_v2, v2)),
+        (r"\frac{\partial \ell}{\partial A_3} = (w - \boldsymbol{y})\, v_2^{\mathrm{T}}", np.outer(w - y, v2),
+         _grad(lambda A: loss_w(A @ v2 + b3), A3)),
+    ]
+    definition = r"v_k = \mathrm{ReLU}(A_k v_{k-1} + \boldsymbol{b}_k)"
+    body = (rf"The network maps $v_0 = \boldsymbol{{x}}$ through ${definition}$ for $k = {listed}$ and ends with "
+            r"$w = F(\boldsymbol{x}) = A_3 v_2 + \boldsymbol{b}_3$. The loss on one sample is "
+            r"$\ell = \frac{1}{2}\|w - \boldsymbol{y}\|^2$." "\n\n" + _listed(claims))
+    found = _verify(tmp_path, _spec("strang", 2, [(3, "relu"), (3, "relu"), (2, "identity")], "squared_error"), body)
+    _verdicts(found, claims)
+    # the definition holds for k = 1, 2; "for k = 1, 2, 3" claims it for the linear output layer too: wrong there
+    result = _starting(found, definition)
+    assert result.verdict == ("correct" if listed == "1, 2" else "incorrect"), result.message
+
+
+# ---- LFD: x^{(l)} = θ(s^{(l)}) is no vote for how W lies -----------------------------------------------------------------
+
+def test_lfds_theta_of_s_is_a_function_not_a_weight(tmp_path):
+    x, y = rng.normal(size=2), rng.normal(size=2)
+    W1, b1, W2, b2 = rng.normal(size=(2, 3)), rng.normal(size=3), rng.normal(size=(3, 2)), rng.normal(size=2)  # n_in × n_out
+    x1 = np.tanh(W1.T @ x + b1)
+    out = W2.T @ x1 + b2
+    e_s2 = lambda s: float(np.sum((s - y) ** 2))  # noqa: E731  (θ(s) = s at the output)
+    e_s1 = lambda s: e_s2(W2.T @ np.tanh(s) + b2)  # noqa: E731
+    d2, d1 = _grad(e_s2, out), _grad(e_s1, W1.T @ x + b1)
+    gW1 = _grad(lambda W: e_s1(W.T @ x + b1), W1)
+    gW2 = _grad(lambda W: e_s2(W.T @ x1 + b2), W2)
+    claims = [
+        (r"\frac{\partial e}{\partial \mathrm{W}^{(1)}} = \mathbf{x}^{(0)}(\boldsymbol{\delta}^{(1)})^{\rm T}", np.outer(x, d1), gW1),
+        (r"\frac{\partial e}{\partial \mathrm{W}^{(2)}} = \mathbf{x}^{(1)}(\boldsymbol{\delta}^{(2)})^{\rm T}", np.outer(x1, d2), gW2),
+        (r"\boldsymbol{\delta}^{(1)} = \theta'(\mathbf{s}^{(1)}) \otimes \left[\mathrm{W}^{(2)}\boldsymbol{\delta}^{(2)}\right]",
+         (1 - x1 ** 2) * (W2 @ d2), d1),
+        (r"\boldsymbol{\delta}^{(2)} = 2(\mathbf{x}^{(2)} - y)", 2 * (out - y), d2),
+    ]
+    body = (r"Layer $\ell$ has signal $\mathbf{s}^{(\ell)} = (\mathrm{W}^{(\ell)})^{\rm T}\mathbf{x}^{(\ell-1)} + \mathbf{b}^{(\ell)}$ "
+            r"and output $\mathbf{x}^{(\ell)} = \theta(\mathbf{s}^{(\ell)})$, $\theta = \tanh$ in layer 1 and the identity in "
+            r"layer 2. The error is $e(\mathbf{w}) = \|\mathbf{x}^{(2)} - y\|^2$ and "
+            r"$\boldsymbol{\delta}^{(\ell)} = \frac{\partial e}{\partial \mathbf{s}^{(\ell)}}$." "\n\n" + _listed(claims))
+    found = _verify(tmp_path, _spec("lfd", 2, [(3, "tanh"), (2, "identity")], "sum_squared_error"), body)
+    _verdicts(found, [claims[0], claims[1], claims[3]])
+    assert found[claims[2][0]].verdict != "incorrect"
+    forward = r"\mathbf{s}^{(\ell)} = (\mathrm{W}^{(\ell)})^{\rm T}\mathbf{x}^{(\ell-1)} + \mathbf{b}^{(\ell)}"
+    assert found[forward].verdict == "correct", found[forward].message
+
+
+# ---- Shalev-Shwartz & Ben-David: o_T with T their number of layers ----------------------------------------------------
+
+def test_a_subscript_t_the_answer_defines_is_no_transpose(tmp_path):
+    body = (r"The layers are $V_0, V_1, V_2$ with $T = 2$, $o_{t+1,j} = \sigma(a_{t+1,j})$ and $\ell = \frac{1}{2}\|o_T - y\|^2$; "
+            r"backward, $\delta_{t,i} = \frac{\partial \ell}{\partial o_{t,i}}$." "\n\n1. $\\delta_T = o_T - y$\n")
+    found = _verify(tmp_path, _spec("ssbd", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error"), body)
+    assert found[r"\delta_T = o_T - y"].verdict == "unchecked", found[r"\delta_T = o_T - y"].message
+    assert "transpose" in found[r"\delta_T = o_T - y"].message
+
+
+# ---- Kubat: the output layer numbered 1 --------------------------------------------------------------------------------
+
+def test_layers_numbered_from_the_output(tmp_path):
+    n = _sigmoid_net()
+    x, t, h, y, W2 = n["x"], n["t"], n["h"], n["y"], n["W2"]
+    d1 = y * (1 - y) * (t - y)          # Kubat's δ^{(1)}_i = −∂E/∂(output i's sum)
+    d2 = h * (1 - h) * (W2.T @ d1)      # δ^{(2)}_j = h_j(1 − h_j) Σ_i δ^{(1)}_i w^{(1)}_{ij}
+    eta = 0.1
+    claims = [
+        (r"\delta^{(2)}_j = h_j(1 - h_j)\sum_i \delta^{(1)}_i w^{(1)}_{ij}", d2, -n["dz1"]),
+        (r"\delta^{(2)}_j = h_j(1 - h_j)\sum_i \delta^{(1)}_i w^{(2)}_{ij}", None, None),
+        (r"w^{(2)}_{jk} := w^{(2)}_{jk} + \eta\,\delta^{(2)}_j x_k", n["W1"] + eta * np.outer(d2, x), n["W1"] - eta * n["dW1"]),
+        (r"w^{(2)}_{jk} := w^{(2)}_{jk} + \eta\,\delta^{(1)}_j x_k", None, None),
+    ]
+    body = (r"The output layer is numbered 1 and the hidden layer 2. Hidden neuron $j$ outputs "
+            r"$h_j = f\left(\sum_k w^{(2)}_{jk} x_k + b^{(2)}_j\right)$ and output neuron $i$ outputs "
+            r"$y_i = f\left(\sum_j w^{(1)}_{ij} h_j + b^{(1)}_i\right)$, with $f$ the sigmoid, target $t_i$ and "
+            r"$E = \frac{1}{2}\sum_i (t_i - y_i)^2$." "\n\n"
+            r"0. $\delta^{(1)}_i = y_i(1 - y_i)(t_i - y_i)$" "\n" + _listed(claims))
+    found = _verify(tmp_path, SIGMOID_SPEC, body)
+    _verdicts(found, [claims[0], claims[2]])
+    assert found[claims[1][0]].verdict != "correct" and found[claims[3][0]].verdict != "correct"
+
+
+# ---- Fleuret: "where σ is the ReLU" ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("named", [True, False])
+def test_sigma_named_the_relu_in_prose(tmp_path, named):
+    x, y = rng.normal(size=2), rng.normal(size=2)
+    w1, b1, w2, b2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+    s1 = w1 @ x + b1
+    x1 = np.maximum(s1, 0)
+    l_s2 = lambda s: float(np.sum((s - y) ** 2))  # noqa: E731
+    l_x1 = lambda v: l_s2(w2 @ v + b2)  # noqa: E731
+    g_s1 = _grad(lambda s: l_x1(np.maximum(s, 0)), s1)
+    claim = (r"\left[\!\left[\frac{\partial \ell}{\partial s^{(1)}}\right]\!\right] = "
+             r"\left[\!\left[\frac{\partial \ell}{\partial x^{(1)}}\right]\!\right] \odot \sigma'(s^{(1)})")
+    definition = r"x^{(1)} = \sigma(s^{(1)})"
+    where = r"where $\sigma$ is the ReLU" if named else "with an activation in layer 1"
+    body = (r"We write $x^{(0)} = x$, $s^{(1)} = w^{(1)} x^{(0)} + b^{(1)}$, $" + definition + r"$, $s^{(2)} = w^{(2)} x^{(1)} + b^{(2)}$, "
+            + where + r", and $\ell = \|s^{(2)} - y\|^2$." "\n\n" f"1. ${claim}$\n")
+    found = _verify(tmp_path, _spec("fleuret", 2, [(3, "relu"), (2, "identity")], "sum_squared_error"), body)
+    relu_slope = (s1 > 0).astype(float)
+    assert _expected(_grad(l_x1, x1) * relu_slope, g_s1) == "correct"
+    if named:
+        assert found[claim].verdict == "correct", found[claim].message
+        assert found[definition].verdict == "correct", found[definition].message
+    else:  # σ unnamed is the logistic function: wrong for a ReLU layer
+        assert found[definition].verdict == "incorrect"
+
+
+# ---- Hinton: one letter y for every unit, k the outputs ----------------------------------------------------------------
+
+def test_hintons_letters_with_k_the_outputs(tmp_path):
+    n = _sigmoid_net()
+    x, t, h, y, W2 = n["x"], n["t"], n["h"], n["y"], n["W2"]
+    dy_k = -(t - y)
+    dz_k = y * (1 - y) * dy_k
+    dy_j = W2.T @ dz_k
+    claims = [
+        (r"\frac{\partial E}{\partial y_k} = -(t_k - y_k)", dy_k, _grad(lambda v: 0.5 * float(np.sum((t - v) ** 2)), y)),
+        (r"\frac{\partial E}{\partial y_j} = \sum_k w_{jk}\frac{\partial E}{\partial z_k}", dy_j,
+         _grad(lambda v: 0.5 * float(np.sum((t - _sig(W2 @ v + n["b2"])) ** 2)), h)),
+        (r"\frac{\partial E}{\partial w_{jk}} = y_j \frac{\partial E}{\partial z_k}", np.outer(h, dz_k), n["dW2"].T),
+        (r"\frac{\partial E}{\partial w_{jk}} = y_k \frac{\partial E}{\partial z_k}", np.outer(h, y * dz_k), n["dW2"].T),
+        (r"\frac{\partial E}{\partial w_{ij}} = y_i\, y_j(1 - y_j)\frac{\partial E}{\partial y_j}", np.outer(x, h * (1 - h) * dy_j),
+         n["dW1"].T),
+    ]
+    body = (r"Each unit $j$ has total input $z_j = b_j + \sum_i y_i w_{ij}$, where $w_{ij}$ is the weight from unit $i$ to "
+            r"unit $j$, and output $y_j = \frac{1}{1 + e^{-z_j}}$. Units $i$ are the inputs, units $j$ the hidden units, "
+            r"units $k$ the outputs. The error is $E = \frac{1}{2}\sum_{k \in \text{output}} (t_k - y_k)^2$." "\n\n"
+            + _listed(claims))
+    found = _verify(tmp_path, SIGMOID_SPEC, body)
+    _verdicts(found, claims)
+    assert found[r"z_j = b_j + \sum_i y_i w_{ij}"].verdict == "correct"
+
+
+# ---- Goodfellow et al.: J̃ = α/2 wᵀw + J, α = λ, ε the learning rate ---------------------------------------------------
+
+@pytest.mark.parametrize("factor", [r"\alpha", r"\frac{\alpha}{2}"])
+def test_a_regularized_objective_named_j_tilde(tmp_path, factor):
+    lam, eps = 0.01, 0.1
+    x, k = rng.normal(size=3), 1
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    h = np.maximum(W1 @ x + b1, 0)
+    ce = lambda W: -float(np.log(np.exp(W @ h + b2)[k] / np.sum(np.exp(W @ h + b2))))  # noqa: E731
+    J_tilde = lambda W: ce(W) + lam / 2 * (float(np.sum(W1 ** 2)) + float(np.sum(W ** 2)))  # noqa: E731
+    p = np.exp(W2 @ h + b2) / np.sum(np.exp(W2 @ h + b2))
+    scale = 1.0 if factor == r"\alpha" else 0.5
+    claim = rf"\nabla_{{W^{{(2)}}}}\tilde{{J}} = (\hat{{y}} - y) h^\top + {factor} W^{{(2)}}"
+    step = r"W^{(2)} \leftarrow W^{(2)} - \epsilon\left(\alpha W^{(2)} + \nabla_{W^{(2)}} J\right)"
+    truth = _grad(J_tilde, W2)
+    body = (r"The regularized objective is $\tilde{J}(\boldsymbol{w}; \boldsymbol{X}, \boldsymbol{y}) = \frac{\alpha}{2}"
+            r"\boldsymbol{w}^\top\boldsymbol{w} + J(\boldsymbol{w}; \boldsymbol{X}, \boldsymbol{y})$, where $\boldsymbol{w}$ "
+            r"collects the weights and $\alpha = \lambda$ is the regularization coefficient; $J$ is the cross-entropy of "
+            r"$h = \mathrm{ReLU}(W^{(1)} x + b^{(1)})$, $\hat{y} = \mathrm{softmax}(W^{(2)} h + b^{(2)})$, and $\epsilon$ the "
+            "learning rate.\n\n" f"1. ${claim}$\n2. ${step}$\n")
+    spec = _spec("dlbook", 3, [(4, "relu"), (2, "softmax")], "cross_entropy", '[regularization]\nname = "l2"\nlambda = 0.01\n\n')
+    found = _verify(tmp_path, spec, body)
+    onehot = np.eye(2)[k]
+    assert found[claim].verdict == _expected(np.outer(p - onehot, h) + scale * lam * W2, truth), found[claim].message
+    assert found[step].verdict == _expected(W2 - eps * (lam * W2 + _grad(ce, W2)), W2 - eps * truth), found[step].message
+    assert found[r"\alpha = \lambda"].verdict == "correct"
