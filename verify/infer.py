@@ -1164,6 +1164,11 @@ def conventions(judge, claims) -> Reading | None:
     elif not layered_weights and "weight_order" not in dict(base.options) and weight_order(claims) == "source":
         options.append(("letters_source_first", True))  # Stansbury's z_j = b_j + Σ_i a_i w_{ij}: under Bishop's letters,
         # w_{jk} is the weight from j to k (parser: read only there, where the answer's own sum says so)
+    dense = _dense_numbering(judge.net, text)
+    if dense is not None and "dense_layers" not in dict(base.options):
+        options.append(("dense_layers", dense))  # W^{(1)}, W^{(2)} around a dropout layer: the weighted layers' numbers
+        changes.append("layers numbered by the weighted ones only (its W^{(2)} is the spec's layer "
+                       f"{dense[1]}: the dropout layer has no number of its own)")
     bare_input = _bare_input(claims, text)
     if bare_input is not None and "bare_input" not in dict(base.options) and bare_input not in declared:
         options.append(("bare_input", bare_input))  # Rojas's o = x: o with no layer is the input, o^{(1)} layer 1's
@@ -1964,6 +1969,26 @@ _LAYERED_SUM = re.compile(r"_\s*\{?\s*([a-z])\s*\}?[^=]{0,30}=\s*(?:[bc]\s*_\s*\
 #: a sum over the input's entries of a weight with a layer number: \sum_k w^{(2)}_{jk} x_k (the layer fed by x)
 _INPUT_FED = re.compile(r"\\sum\s*_\s*\{?\s*([a-z])\s*\}?\s*(?:[wW]\s*\^\s*\{\s*\(\s*(\d)\s*\)\s*\}\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}"
                         r"|[wW]\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*\^\s*\{\s*\(\s*(\d)\s*\)\s*\})\s*(?:\\cdot\s*)?x\s*_\s*\{?\s*\1(?![A-Za-z])")
+
+
+#: a weight or bias with a layer number: W^{(2)}, \mathbf{W}^{[1]}, W_2, b^{(1)} (the number)
+_NUMBERED_PARAM = re.compile(r"(?<![A-Za-z\\])(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?[Wwb]\s*\}?\s*"
+                             r"(?:\^\s*\{?\s*[(\[]\s*(\d)\s*[)\]]|_\s*\{?\s*(\d)(?![0-9.,]))")
+
+
+def _dense_numbering(net, text: str) -> tuple | None:
+    """The spec's indices of its dense layers, when the answer numbers its weights and biases by the dense layers only
+    around dropout layers (d2l's h = ReLU(W^{(1)} x + b^{(1)}), h' the dropout's, ŷ = softmax(W^{(2)} h' + b^{(2)})):
+    every number it gives a weight is a dense layer's ordinal, the last one's among them, and one of them names a
+    dropout layer in the spec's numbering. None otherwise (networks with normalisations or residual blocks too)."""
+    kinds = [layer.kind for layer in net.layers]
+    if "dropout" not in kinds or set(kinds) - {"dense", "dropout"}:
+        return None
+    dense = tuple(layer.index for layer in net.layers if layer.kind == "dense")
+    numbers = {int(m.group(1) or m.group(2)) for m in _NUMBERED_PARAM.finditer(text[:200_000])}
+    if not numbers or not numbers <= set(range(1, len(dense) + 1)) or len(dense) not in numbers:
+        return None
+    return dense if any(kinds[n - 1] == "dropout" for n in numbers) else None
 
 
 #: a bare activation letter set to the input: o = x, \mathbf{o} = \mathbf{x} (Rojas's input o)

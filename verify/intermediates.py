@@ -1165,8 +1165,8 @@ def rejudge(judge, results) -> None:
                         ran_out(late, "as a layer-norm derivation in its own intermediate quantities")
                 break
             counted = reading.counts_features(old.latex)
-            if old.rows or old.verdict not in ("unchecked", "correct", "incorrect"):
-                continue
+            if old.rows or old.verdict not in ("unchecked", "correct", "incorrect") or old.message.startswith(COUNT_STATED):
+                continue  # (Kratzert's "a mini-batch of $N = 4$": the answer's batch size, which the judge leaves open)
             try:
                 with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {old.id} by its intermediates", cpu=True):
                     reading.case = cases.get(old.id) or judge.index_condition(old.id)
@@ -1196,4 +1196,7 @@ def rejudge(judge, results) -> None:
             results[k] = ClaimResult(old.id, old.latex, got[0], "", got[1], quantity=old.quantity,
                                      notes=old.notes + [note])
 
-__all__ = ["IntermediateReading", "rejudge"]
+#: the start of the judge's message on a claim that states the batch size (judge._bounded_check)
+COUNT_STATED = "not judged: it states how many examples there are"
+
+__all__ = ["COUNT_STATED", "IntermediateReading", "rejudge"]

@@ -4985,7 +4985,9 @@ class Judge:
         if index_value(claim.latex):  # "Layers: $l=1$: 784 → 256"
             return ClaimResult(claim.id, claim.latex, "unchecked", "", index_value(claim.latex), quantity=claim.quantity)
         if not self.numeric and _A_COUNT.fullmatch(claim.latex):
-            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it states how many examples there are "
+            from .intermediates import COUNT_STATED
+
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", f"{COUNT_STATED} "
                                f"({claim.latex.strip()}), which the spec leaves open (a document is judged at sizes of "
                                "gradproof's choosing)", quantity=claim.quantity)
         if illustrates_a_product(claim.latex):  # "for two vectors x, y … we write x · y = Σ_i x_i y_i"

@@ -249,7 +249,7 @@ class LayerReading:
             mask, inp = self.tilde_dropout
             d = self.dropouts[0].index
             text = re.sub(_BOLD_LETTER.format(mask), r"\\bnmask ", _BOLD_TILDE.sub(
-                lambda m: ("\\" + self._fixed("bnx", d) + " ") if inp and (m.group(1) or m.group(2) or m.group(3)) == inp
+                lambda m: ("\\" + self._fixed("bnx", d) + " ") if inp and next((g for g in m.groups() if g), None) == inp
                 else m.group(0), text))
         elif self.dropout_letters is None and _M_BESIDE_ODOT.search(text):
             raise _Ambiguous("m beside ⊙ in a network with dropout is the mask, but the answer defines no dropout output "
@@ -464,7 +464,9 @@ _M_BESIDE_ODOT = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*m\s*\}|(?<![A
 _SUMMED_LHS = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[zZ]\s*\}|[zZ])\s*(?:[_^]\s*(?:\{[^{}=]{0,12}\}|\w)\s*){0,2}=")
 #: a tilde over a letter, bold or not: \tilde{h}, \tilde{\mathbf{h}}, \tilde h
 _BOLD_TILDE = re.compile(r"\\(?:tilde|widetilde)\s*\{\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*([a-z])\s*\}|([a-z]))\s*\}"
-                         r"|\\(?:tilde|widetilde)\s+([a-z])(?![A-Za-z])")
+                         r"|\\(?:tilde|widetilde)\s+([a-z])(?![A-Za-z])"
+                         r"|(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*([a-z])\s*\}|(?<![A-Za-z\\])([a-z]))\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)")
+# (or primed: d2l's h' = m ⊙ h / (1 − p), where the answer defines it so — not a slope there)
 #: the elementwise product of two letters, bold or not: m \odot h, \mathbf{r} * \mathbf{a}
 _ONE = r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*([a-z])\s*\}|(?<![A-Za-z\\])([a-z])(?![A-Za-z_^]))"
 _MASKED_PRODUCT = re.compile(_ONE + r"\s*(?:\\odot|\\circ|\*|\\otimes)\s*" + _ONE)
@@ -486,7 +488,7 @@ def _tilde_dropout(claims) -> tuple | None:
         if product is None:
             continue
         pair = [product.group(1) or product.group(2), product.group(3) or product.group(4)]
-        letter = lhs and (lhs.group(1) or lhs.group(2) or lhs.group(3))
+        letter = lhs and next((g for g in lhs.groups() if g), None)
         if letter in pair and pair[0] != pair[1]:
             found.add((pair[1 - pair.index(letter)], letter))
         elif lhs is None and _SUMMED_LHS.match(text) and len(set(pair) & set("ha")) == 1 and pair[0] != pair[1]:

@@ -2219,6 +2219,9 @@ class _Parser:
                     kind, layer = "x", None
                 elif kind == "h" and layer == self.depth_net:
                     kind, layer = "yhat", None
+        dense = self.opts.get("dense_layers")
+        if dense and layer is not None and isinstance(layer, int) and 1 <= layer <= len(dense) and not name.startswith("bn"):
+            layer = dense[layer - 1]  # d2l's W^{(2)} after a dropout layer: the answer numbers the weighted layers only
         if layer is not None and self.depth_net and not 1 <= layer <= self.depth_net:
             raise NoSuchLayer(f"{name} names layer {layer}, but the network has layers 1 to {self.depth_net}"
                               + (" (the input is layer 0)" if layer == 0 else ""))
