@@ -302,3 +302,67 @@ def test_a_regularized_objective_named_j_tilde(tmp_path, factor):
     assert found[claim].verdict == _expected(np.outer(p - onehot, h) + scale * lam * W2, truth), found[claim].message
     assert found[step].verdict == _expected(W2 - eps * (lam * W2 + _grad(ce, W2)), W2 - eps * truth), found[step].message
     assert found[r"\alpha = \lambda"].verdict == "correct"
+
+
+# ---- d2l's dropout h' = m ⊙ h / (1 − p), its weights numbered by the dense layers only -------------------------------
+
+DROPOUT_SPEC = ('name = "d2l_dropout"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "relu"\n\n'
+                '[[layers]]\nkind = "dropout"\np = 0.2\n\n[[layers]]\nunits = 3\nactivation = "softmax"\n\n'
+                '[loss]\nname = "cross_entropy"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def test_a_primed_dropout_output_and_dense_numbering(tmp_path):
+    x, k, p = rng.normal(size=3), 2, 0.2
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
+    m = np.array([1.0, 0.0, 1.0, 1.0])
+    h = np.maximum(W1 @ x + b1, 0)
+    h_drop = m * h / (1 - p)
+    loss_hd = lambda v: -float(np.log(np.exp(W2 @ v + b2)[k] / np.sum(np.exp(W2 @ v + b2))))  # noqa: E731
+    yhat, y = np.exp(W2 @ h_drop + b2) / np.sum(np.exp(W2 @ h_drop + b2)), np.eye(3)[k]
+    g_hd = _grad(loss_hd, h_drop)
+    g_h = _grad(lambda v: loss_hd(m * v / (1 - p)), h)
+    g_W2 = _grad(lambda W: -float(np.log(np.exp(W @ h_drop + b2)[k] / np.sum(np.exp(W @ h_drop + b2)))), W2)
+    claims = [
+        (r"\frac{\partial L}{\partial \mathbf{h}'} = {\mathbf{W}^{(2)}}^\top(\hat{\mathbf{y}} - \mathbf{y})", W2.T @ (yhat - y), g_hd),
+        (r"\frac{\partial L}{\partial \mathbf{h}} = \frac{\mathbf{m}}{1 - p} \odot {\mathbf{W}^{(2)}}^\top(\hat{\mathbf{y}} - \mathbf{y})",
+         m / (1 - p) * (W2.T @ (yhat - y)), g_h),
+        (r"\frac{\partial L}{\partial \mathbf{h}} = \mathbf{m} \odot {\mathbf{W}^{(2)}}^\top(\hat{\mathbf{y}} - \mathbf{y})",
+         m * (W2.T @ (yhat - y)), g_h),
+        (r"\frac{\partial L}{\partial \mathbf{W}^{(2)}} = (\hat{\mathbf{y}} - \mathbf{y})\mathbf{h}'^\top", np.outer(yhat - y, h_drop), g_W2),
+        (r"\frac{\partial L}{\partial \mathbf{W}^{(2)}} = (\hat{\mathbf{y}} - \mathbf{y})\mathbf{h}^\top", np.outer(yhat - y, h), g_W2),
+    ]
+    body = (r"The hidden layer is $\mathbf{h} = \mathrm{ReLU}(\mathbf{W}^{(1)}\mathbf{x} + \mathbf{b}^{(1)})$; with dropout "
+            r"probability $p = 0.2$ and the mask $\mathbf{m}$ (1 where a unit is kept), $\mathbf{h}' = \frac{\mathbf{m} \odot "
+            r"\mathbf{h}}{1 - p}$. The output is $\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{W}^{(2)}\mathbf{h}' + "
+            r"\mathbf{b}^{(2)})$ and the loss the cross-entropy." "\n\n" + _listed(claims))
+    found = _verify(tmp_path, DROPOUT_SPEC, body)
+    _verdicts(found, claims)
+    assert found[r"\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{W}^{(2)}\mathbf{h}' + \mathbf{b}^{(2)})"].verdict == "correct"
+
+
+# ---- Kratzert's batch norm (CS231n): a stated batch size, the compact dx -----------------------------------------------
+
+def test_batch_norm_derivation_beside_a_stated_batch_size(tmp_path):
+    N, eps = 5, 1e-5
+    xs, gamma, beta, dy = rng.normal(size=N), 1.3, -0.2, rng.normal(size=N)
+    norm = lambda v: (v - v.mean()) / np.sqrt(v.var() + eps)  # noqa: E731
+    L = lambda v: float(np.sum(dy * (gamma * norm(v) + beta)))  # noqa: E731  (∂L/∂y_i = dy_i)
+    truth = _grad(L, xs)
+    mu, var = xs.mean(), xs.var()
+    compact = gamma / N * (var + eps) ** -0.5 * (N * dy - dy.sum() - (xs - mu) / (var + eps) * np.sum(dy * (xs - mu)))
+    naive = dy * gamma / np.sqrt(var + eps)
+    right = (r"\frac{\partial L}{\partial x_i} = \frac{1}{N}\gamma(\sigma^2 + \epsilon)^{-1/2}\left(N\frac{\partial L}{\partial y_i} - "
+             r"\sum_{j=1}^{N}\frac{\partial L}{\partial y_j} - (x_i - \mu)(\sigma^2 + \epsilon)^{-1}\sum_{j=1}^{N}"
+             r"\frac{\partial L}{\partial y_j}(x_j - \mu)\right)")
+    slip = r"\frac{\partial L}{\partial x_i} = \frac{\partial L}{\partial y_i}\frac{\gamma}{\sqrt{\sigma^2 + \epsilon}}"
+    body = (r"A mini-batch of $N = 4$ examples: batch norm normalises each feature $x$ of the affine layer's output over the "
+            r"batch: $\mu = \frac{1}{N}\sum_{i=1}^{N} x_i$, $\sigma^2 = \frac{1}{N}\sum_{i=1}^{N} (x_i - \mu)^2$, "
+            r"$\hat{x}_i = \frac{x_i - \mu}{\sqrt{\sigma^2 + \epsilon}}$, $y_i = \gamma \hat{x}_i + \beta$." "\n\n"
+            f"1. ${right}$\n2. ${slip}$\n")
+    spec = ('name = "bn"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "identity"\n\n[[layers]]\n'
+            'kind = "batchnorm"\neps = 1e-5\nactivation = "relu"\n\n[[layers]]\nunits = 2\nactivation = "softmax"\n\n'
+            '[loss]\nname = "cross_entropy"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    found = _verify(tmp_path, spec, body)
+    assert found[right].verdict == _expected(compact, truth) == "correct", found[right].message
+    assert found[slip].verdict == _expected(naive, truth) == "incorrect", found[slip].message
+    assert found["N = 4"].verdict == "unchecked", found["N = 4"].message
