@@ -328,7 +328,8 @@ def test_a_primed_dropout_output_and_dense_numbering(tmp_path):
          m / (1 - p) * (W2.T @ (yhat - y)), g_h),
         (r"\frac{\partial L}{\partial \mathbf{h}} = \mathbf{m} \odot {\mathbf{W}^{(2)}}^\top(\hat{\mathbf{y}} - \mathbf{y})",
          m * (W2.T @ (yhat - y)), g_h),
-        (r"\frac{\partial L}{\partial \mathbf{W}^{(2)}} = (\hat{\mathbf{y}} - \mathbf{y})\mathbf{h}'^\top", np.outer(yhat - y, h_drop), g_W2),
+        (r"\frac{\partial L}{\partial \mathbf{W}^{(2)}} = (\hat{\mathbf{y}} - \mathbf{y})\mathbf{h}'^\top",
+         np.outer(yhat - y, h_drop), g_W2),
         (r"\frac{\partial L}{\partial \mathbf{W}^{(2)}} = (\hat{\mathbf{y}} - \mathbf{y})\mathbf{h}^\top", np.outer(yhat - y, h), g_W2),
     ]
     body = (r"The hidden layer is $\mathbf{h} = \mathrm{ReLU}(\mathbf{W}^{(1)}\mathbf{x} + \mathbf{b}^{(1)})$; with dropout "
