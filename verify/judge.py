@@ -2007,6 +2007,13 @@ class Judge:
                                f"could not read the claim: {var} is both a layer (^{{({var})}}) and an entry index "
                                f"(_{var}) in it — UFLDL's softmax regression writes θ^{{({var})}} for the weights of class "
                                f"{var}; write the layer as a number, or map the symbol in [notation]", quantity=claim.quantity)
+        if var == "every" and _ALL_WEIGHTS_PENALTY.search(claim.latex[:4000]):
+            # Goodfellow's J̃ = α‖w‖_1 + J: w is every layer's weights at once, a penalty's sum over all of them, where
+            # a claim without a layer is read for each layer's parameters in turn
+            return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                               "not judged: the norm of w here is a penalty over every layer's weights at once, and a "
+                               "claim that writes no layer is read for each layer's parameters in turn; write the sum "
+                               "over the layers, e.g. \\sum_l \\|W^{(l)}\\|_1", quantity=claim.quantity)
         if var not in ("unit", "every") and self._masks_its_own_layers(var):
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"the answer applies a dropout mask to its own layer's activation ({self._own_mask}) and "
@@ -3712,11 +3719,14 @@ class Judge:
         from .decorations import step_superscripts, vector_bars
         from .funcdef import read_as_function
         from .lossname import calligraphic_objective, ell_is_the_mean, ell_is_the_objective, tilde_objective, unlabel
-        from .pseudocode import optimizer_lines
+        from .pseudocode import optimizer_lines, schedule_multiplier
 
         claims, barred = vector_bars(claims)  # Aggarwal's \bar{\mathbf{h}}_{r+1} = \Phi(\bar{\mathbf{a}}_{r+1}): vectors
         claims, stepped = step_superscripts(claims)  # W^{(t+1)} = W^{(t)} - \eta …: the step t, not a layer
+        claims, scheduled, schedule_set = schedule_multiplier(claims)  # AdamW's η_t = 1: a number, α the learning rate
+        self.defining.update(schedule_set)
         claims, lines, read, needs = optimizer_lines(self.net, claims)  # s ← ρ_1 s + (1 − ρ_1) g: at step t (pseudocode.py)
+        lines = {**lines, **scheduled}  # (the text as written first)
         if read is not None:
             self.inferred += (read,)
             self.notation = replace(self.notation, options=self.notation.options + tuple(
@@ -5210,6 +5220,11 @@ _ALPHA_SLOPE = re.compile(r"\\alpha\s*(?:\\cdot\s*)?(?:[zxtu](?![A-Za-z])\s*)?(?
 _ALPHA_STEP = re.compile(r"[-+]\s*\\alpha\s*(?:\\cdot\s*|\\,\s*)?"
                          r"(?:\\frac|\\nabla|\\partial|d\s*[A-Za-z]|[gG](?![A-Za-z])|\\hat|V_|v_|m_|\\mathbf)")
 #: γ multiplying the gradient in a step (ESL's β − γ_r Σ_i ∂R_i/∂β, CMU 10-601's α ← α − γ ∂J/∂α)
+#: a norm of a bare weight letter (no layer), or its square wᵀw: a penalty over all of the weights (Goodfellow's
+#: α‖w‖_1, α/2 wᵀw) when no layer is written
+_ALL_WEIGHTS_PENALTY = re.compile(r"(?:\\\||\\[lr]?Vert|‖)\s*+(?:\\(?:mathbf|boldsymbol|bm)\s*+\{\s*+)?(?:w|\\theta)\s*+\}?\s*+"
+                                  r"(?:\\\||\\[lr]?Vert|‖)|(?<![A-Za-z\\])w\s*+\}?\s*+\^\s*+\{?\s*+(?:\\top|T)\s*+\}?\s*+"
+                                  r"(?:\\(?:mathbf|boldsymbol|bm)\s*+\{\s*+)?w(?![A-Za-z])")
 #: the answer setting α to the regularization coefficient: α = λ (Goodfellow et al.'s α/2 wᵀw, §7.1.1)
 _ALPHA_IS_LAMBDA = re.compile(r"[\s$]*+\\alpha\s*+=\s*+\\lambda[\s$.,]*+$")
 _STEP_GAMMA = re.compile(r"[-+]\s*\\gamma\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")

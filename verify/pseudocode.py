@@ -282,6 +282,36 @@ class OptimizerLines:
         return f"{new_left} = {new_right}"
 
 
+#: Loshchilov & Hutter's schedule multiplier set to a number: \eta_t = 1 (AdamW, Algorithm 2), and its use before a
+#: bracket holding the step: \eta_t\left(\alpha \hat m_t / … + \lambda \theta_{t-1}\right)
+_SCHEDULE_SET = re.compile(r"\s*+\\eta\s*+_\s*+\{?\s*+t\s*+\}?\s*+=\s*+(1|0?\.\d{1,6})[\s.,;]*+$")
+_SCHEDULE_USED = re.compile(r"\\eta\s*+_\s*+\{?\s*+t\s*+\}?\s*+(?:\\left\s*+)?[(\[]\s*+\\alpha")
+_SCHEDULE = re.compile(r"\\eta\s*+_\s*+\{?\s*+t\s*+\}?")
+
+
+def schedule_multiplier(claims) -> tuple[list, dict, dict]:
+    r"""(the claims with η_t written as its number, {claim id: the text as written}, {claim id: (verdict, message)} of the
+    claim that sets it) where the answer sets Loshchilov & Hutter's schedule multiplier ``\eta_t = 1`` and multiplies its
+    step by it (``\theta_t \leftarrow \theta_{t-1} - \eta_t(\alpha \hat m_t / (\sqrt{\hat v_t} + \epsilon) + \lambda
+    \theta_{t-1})``): α is then the learning rate and η_t a number, not the learning rate η at step t."""
+    claims = list(claims)
+    setting = [(c, m.group(1)) for c in claims[:2000] if len(c.latex) <= 60 and (m := _SCHEDULE_SET.match(c.latex))]
+    values = {v for _, v in setting}
+    if len(values) != 1 or not any(_SCHEDULE_USED.search(c.latex[:MAX_LENGTH]) for c in claims[:2000]):
+        return claims, {}, {}
+    value = values.pop()
+    out, originals = [], {}
+    for c in claims:
+        text = _SCHEDULE.sub(f"({value})", c.latex) if len(c.latex) <= MAX_LENGTH else c.latex
+        if text != c.latex:
+            originals[c.id] = c.latex
+            c = replace(c, latex=text)
+        out.append(c)
+    defining = {c.id: ("unchecked", f"sets the schedule multiplier η_t = {value} (Loshchilov & Hutter's; α is the learning "
+                                    "rate): the steps are read with it") for c, _ in setting}
+    return out, originals, defining
+
+
 def optimizer_lines(net, claims):
     """(claims with each optimizer line in time-indexed letters, {claim id: the line as written}, the change read or
     None, the [notation] options the lines need: Δθ written as the step's change, ``delta_w = increment``)."""

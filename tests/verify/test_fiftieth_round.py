@@ -367,3 +367,54 @@ def test_batch_norm_derivation_beside_a_stated_batch_size(tmp_path):
     assert found[right].verdict == _expected(compact, truth) == "correct", found[right].message
     assert found[slip].verdict == _expected(naive, truth) == "incorrect", found[slip].message
     assert found["N = 4"].verdict == "unchecked", found["N = 4"].message
+
+
+# ---- Goodfellow's L1 penalty over every weight; Loshchilov & Hutter's schedule multiplier η_t = 1 -------------------
+
+def test_a_norm_of_every_weight_is_not_read_layer_by_layer(tmp_path):
+    lam = 0.01
+    x, y = rng.normal(size=3), rng.normal(size=2)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    h = np.tanh(W1 @ x + b1)
+    J_tilde = lambda W: 0.5 * float(np.sum((W @ h + b2 - y) ** 2)) + lam * (np.abs(W1).sum() + np.abs(W).sum())  # noqa: E731
+    truth = _grad(J_tilde, W2)
+    right = r"\nabla_{W^{(2)}}\tilde{J} = (\hat{y} - y) h^\top + \alpha\,\mathrm{sign}(W^{(2)})"
+    slip = r"\nabla_{W^{(2)}}\tilde{J} = (\hat{y} - y) h^\top + \alpha W^{(2)}"
+    definition = (r"\tilde{J}(\boldsymbol{w}; \boldsymbol{X}, \boldsymbol{y}) = \alpha\|\boldsymbol{w}\|_1 + "
+                  r"J(\boldsymbol{w}; \boldsymbol{X}, \boldsymbol{y})")
+    body = (r"The network $h = \tanh(W^{(1)} x + b^{(1)})$, $\hat{y} = W^{(2)} h + b^{(2)}$ with $J = \frac{1}{2}\|\hat{y} - y\|^2$, "
+            rf"regularized over the weights: ${definition}$ with $\alpha = \lambda$." "\n\n" f"1. ${right}$\n2. ${slip}$\n")
+    spec = _spec("l1", 3, [(4, "tanh"), (2, "identity")], "squared_error", '[regularization]\nname = "l1"\nlambda = 0.01\n\n')
+    found = _verify(tmp_path, spec, body)
+    d = W2 @ h + b2 - y
+    assert found[right].verdict == _expected(np.outer(d, h) + lam * np.sign(W2), truth) == "correct", found[right].message
+    assert found[slip].verdict == _expected(np.outer(d, h) + lam * W2, truth) == "incorrect"
+    assert found[definition].verdict == "unchecked", found[definition].message  # (w: all the weights at once)
+
+
+ADAMW_SPEC = ('name = "adamw"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "relu"\n\n'
+              '[[layers]]\nunits = 2\nactivation = "softmax"\n\n[loss]\nname = "cross_entropy"\n\n[optimizer]\nname = "adamw"\n'
+              "learning_rate = 0.001\nbeta1 = 0.9\nbeta2 = 0.999\nepsilon = 1e-8\nweight_decay = 0.01\n")
+
+
+@pytest.mark.parametrize("decay, right", [(r"\alpha\lambda", True), (r"\lambda", False)])
+def test_a_schedule_multiplier_set_to_one(tmp_path, decay, right):
+    """PyTorch's AdamW (the spec): θ ← θ − γλθ − γ m̂/(√v̂ + ε), γ the learning rate. Loshchilov & Hutter's Algorithm 2
+    writes θ_t ← θ_{t−1} − η_t(α m̂_t/(√v̂_t + ε) + λθ_{t−1}) with α the learning rate and η_t the schedule multiplier:
+    with η_t = 1 and the spec's decay, αλ is the spec's step, λ alone a decay 1/α times too strong."""
+    alpha, lam, eps = 0.001, 0.01, 1e-8
+    theta, mhat, vhat = rng.normal(size=4), rng.normal(size=4), rng.uniform(0.1, 1, size=4)
+    torch_like = theta - alpha * lam * theta - alpha * mhat / (np.sqrt(vhat) + eps)
+    theirs = theta - 1 * (alpha * mhat / (np.sqrt(vhat) + eps) + (alpha * lam if right else lam) * theta)
+    assert _expected(theirs, torch_like) == ("correct" if right else "incorrect")
+    step = (r"\boldsymbol{\theta}_t \leftarrow \boldsymbol{\theta}_{t-1} - \eta_t\left(\alpha \hat{\boldsymbol{m}}_t / "
+            rf"(\sqrt{{\hat{{\boldsymbol{{v}}}}_t}} + \epsilon) + {decay}\boldsymbol{{\theta}}_{{t-1}}\right)")
+    body = (r"With $\alpha = 0.001$, $\beta_1 = 0.9$, $\beta_2 = 0.999$, $\epsilon = 10^{-8}$, weight decay $\lambda = 0.01$ "
+            r"and schedule multiplier $\eta_t = 1$, at step $t$:" "\n\n"
+            r"1. $\boldsymbol{m}_t \leftarrow \beta_1 \boldsymbol{m}_{t-1} + (1 - \beta_1)\boldsymbol{g}_t$" "\n"
+            r"2. $\boldsymbol{v}_t \leftarrow \beta_2 \boldsymbol{v}_{t-1} + (1 - \beta_2)\boldsymbol{g}_t^2$" "\n"
+            r"3. $\hat{\boldsymbol{m}}_t \leftarrow \boldsymbol{m}_t / (1 - \beta_1^t)$" "\n"
+            r"4. $\hat{\boldsymbol{v}}_t \leftarrow \boldsymbol{v}_t / (1 - \beta_2^t)$" "\n" f"5. ${step}$\n")
+    found = _verify(tmp_path, ADAMW_SPEC, body)
+    assert found[step].verdict == ("correct" if right else "incorrect"), found[step].message
+    assert found[r"\eta_t = 1"].verdict == "unchecked"
