@@ -316,7 +316,7 @@ def probes() -> list[Probe]:
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
             + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five()
-            + round_forty_six() + round_forty_seven() + round_forty_eight() + round_forty_nine())
+            + round_forty_six() + round_forty_seven() + round_forty_eight() + round_forty_nine() + round_fifty())
 
 
 def _example(name: str) -> str:
@@ -5939,6 +5939,44 @@ def round_forty_nine() -> list[Probe]:
        + "$$" + "a = " * 10_000 + cases + "$$\n", spec_text=deep)
     md("a zero bias in 1900 lines of a worked example", "$\\mathbf{x} = \\begin{bmatrix} 1 \\\\ 0.5 \\end{bmatrix}$\n\n" + "".join(
         f"$\\mathbf{{b}}^{{(2)}} = \\mathbf{{0}}$, $W^{{(1)}}_{{{k % 9}}} = {k}$\n\n" for k in range(950)), spec_text=soft)
+    return out
+
+
+def round_fifty() -> list[Probe]:
+    """Round fifty (more textbooks' notations): Rojas's o = x and source-first weights in 1900 claims; Strang's v_k with
+    a listed range in 1900 sentences; Kubat's reversed layers with 10^4 input-fed sums; "σ is the ReLU" 10^4 times; Hinton's
+    \\sum_{k \\in \\text{output}} 10^4 times; J̃ = α‖w‖_1 + J 1900 times; η_t = 1 beside 10^4 AdamW steps; d2l's
+    h' = m ⊙ h/(1 − p) in 1900 claims (each under the document's 2000 equations)."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r50: ")
+    sig = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"'))
+    md("Rojas's o = x and o^{(1)}_j in 1900 claims", "Input $o = x$.\n\n" + "".join(
+        f"$o^{{(1)}}_j = s\\left(\\sum_i w^{{(1)}}_{{ij}} o_i + b^{{(1)}}_j\\right) + {k}$, $e = o^{{(2)}} - t$\n\n"
+        for k in range(950)), spec_text=sig)
+    relu = spec(layer(3, '"relu"') + layer(3, '"relu"') + layer(2, '"identity"'))
+    md("Strang's v_k with a listed range in 1900 sentences", "".join(
+        f"$v_k = \\mathrm{{ReLU}}(A_k v_{{k-1}} + b_k) + {k}$ for $k = 1, 2$, $w = A_3 v_2 + b_3$.\n\n"
+        for k in range(950)), spec_text=relu)
+    md("Kubat's reversed layers, 10^4 input-fed sums", "$h_j = f(" + " + ".join(
+        "\\sum_k w^{(2)}_{jk} x_k" for _ in range(10_000)) + ")$\n\n$y_i = f(\\sum_j w^{(1)}_{ij} h_j + b^{(1)}_i)$\n",
+       spec_text=sig)
+    md("sigma named the ReLU 10^4 times", "where $\\sigma$ is the ReLU " * 10_000 + "\n\n$x^{(1)} = \\sigma(s^{(1)})$\n",
+       spec_text=relu)
+    md("a sum over the output units 10^4 times", "$$E = \\frac{1}{2}" + " + ".join(
+        "\\sum_{k \\in \\text{output}} (t_k - y_k)^2" for _ in range(10_000)) + "$$\n", spec_text=sig)
+    l1 = spec(layer(3, '"tanh"') + layer(2, '"identity"')) + '\n[regularization]\nname = "l1"\nlambda = 0.01\n'
+    md("J-tilde with a norm of w in 1900 claims", "".join(
+        f"$\\tilde{{J}}(w) = \\alpha\\|w\\|_1 + J(w) + {k}$ with $\\alpha = \\lambda$\n\n" for k in range(950)),
+       spec_text=l1)
+    adamw = spec(layer(4, '"relu"') + layer(2, '"softmax"'), loss="cross_entropy").replace(
+        'name = "sgd"', 'name = "adamw"\nweight_decay = 0.01')
+    md("eta_t = 1 beside 10^4 AdamW steps", "$\\eta_t = 1$\n\n$$\\theta_t \\leftarrow \\theta_{t-1} - " + " - ".join(
+        "\\eta_t\\left(\\alpha \\hat m_t + \\lambda \\theta_{t-1}\\right)" for _ in range(10_000)) + "$$\n", spec_text=adamw)
+    drop = ('name = "d"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "relu"\n\n[[layers]]\n'
+            'kind = "dropout"\np = 0.2\n\n[[layers]]\nunits = 3\nactivation = "softmax"\n\n[loss]\nname = "cross_entropy"\n')
+    md("d2l's h' = m ⊙ h/(1 − p) in 1900 claims", "".join(
+        f"$\\mathbf{{h}}' = \\frac{{\\mathbf{{m}} \\odot \\mathbf{{h}}}}{{1 - p}} + {k}$, $\\hat y = \\mathrm{{softmax}}"
+        f"(W^{{(2)}} \\mathbf{{h}}' + b^{{(2)}})$\n\n" for k in range(950)), spec_text=drop)
     return out
 
 

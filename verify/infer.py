@@ -277,7 +277,7 @@ _SUM_FROM_ZERO_WEIGHTED = re.compile(r"\\sum_\{?\s*[a-z]\s*=\s*0\s*\}?\s*(?:\^\s
 #: a softmax applied by its name, with an entry's argument or the vector's: softmax(z_{i}), \text{softmax}(\mathbf z)
 _NAMED_SOFTMAX = re.compile(r"^\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?softmax\s*\}?\s*\(")
 _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
-                      r"relu|ReLU|sigmoid|softmax|tanh|logsig|tansig|purelin|poslin)\s*(?:_\s*\{?\s*\d\s*\}?\s*)?(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
+                      r"\\?(?:relu|ReLU|sigmoid|softmax|tanh|logsig|tansig|purelin|poslin))\s*(?:_\s*\{?\s*\d\s*\}?\s*)?(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
                       r"\s*\(")
 
 
@@ -1167,8 +1167,10 @@ def conventions(judge, claims) -> Reading | None:
     dense = _dense_numbering(judge.net, text)
     if dense is not None and "dense_layers" not in dict(base.options):
         options.append(("dense_layers", dense))  # W^{(1)}, W^{(2)} around a dropout layer: the weighted layers' numbers
+        options.append(("block_ends", _block_ends(judge.net, dense)))
         changes.append("layers numbered by the weighted ones only (its W^{(2)} is the spec's layer "
-                       f"{dense[1]}: the dropout layer has no number of its own)")
+                       f"{dense[1]}; a layer's activation is the one after the normalisation layers that follow "
+                       "it, before a dropout)")
     bare_input = _bare_input(claims, text)
     if bare_input is not None and "bare_input" not in dict(base.options) and bare_input not in declared:
         options.append(("bare_input", bare_input))  # Rojas's o = x: o with no layer is the input, o^{(1)} layer 1's
@@ -1978,17 +1980,32 @@ _NUMBERED_PARAM = re.compile(r"(?<![A-Za-z\\])(?:\\(?:mathbf|boldsymbol|bm)\s*\{
 
 def _dense_numbering(net, text: str) -> tuple | None:
     """The spec's indices of its dense layers, when the answer numbers its weights and biases by the dense layers only
-    around dropout layers (d2l's h = ReLU(W^{(1)} x + b^{(1)}), h' the dropout's, ŷ = softmax(W^{(2)} h' + b^{(2)})):
-    every number it gives a weight is a dense layer's ordinal, the last one's among them, and one of them names a
-    dropout layer in the spec's numbering. None otherwise (networks with normalisations or residual blocks too)."""
+    around dropout or normalisation layers (d2l's h = ReLU(W^{(1)} x + b^{(1)}), h' the dropout's, ŷ = softmax(W^{(2)} h'
+    + b^{(2)}); Ng's Z^{[1]} = W^{[1]} X + b^{[1]}, batch norm, A^{[1]}, then W^{[2]}): every number it gives a weight is
+    a dense layer's ordinal, the last one's among them, and one of them names another kind of layer in the spec's
+    numbering. None otherwise (residual blocks; a network that does not start with a dense layer)."""
     kinds = [layer.kind for layer in net.layers]
-    if "dropout" not in kinds or set(kinds) - {"dense", "dropout"}:
+    if set(kinds) - {"dense", "dropout", "batchnorm", "layernorm"} or kinds == ["dense"] * len(kinds) or kinds[0] != "dense":
         return None
     dense = tuple(layer.index for layer in net.layers if layer.kind == "dense")
     numbers = {int(m.group(1) or m.group(2)) for m in _NUMBERED_PARAM.finditer(text[:200_000])}
     if not numbers or not numbers <= set(range(1, len(dense) + 1)) or len(dense) not in numbers:
         return None
-    return dense if any(kinds[n - 1] == "dropout" for n in numbers) else None
+    return dense if any(kinds[n - 1] != "dense" for n in numbers) else None
+
+
+def _block_ends(net, dense: tuple) -> tuple:
+    """For each dense layer (spec indices ``dense``), the layer whose output is its activation in a numbering by the
+    weighted layers: the last of the normalisation layers right after it (Ng's A^{[1]} after batch norm), itself where a
+    dropout or the next dense layer follows (d2l's h before its dropout h')."""
+    kinds = {layer.index: layer.kind for layer in net.layers}
+    ends = []
+    for d in dense:
+        end = d
+        while kinds.get(end + 1) in ("batchnorm", "layernorm"):
+            end += 1
+        ends.append(end)
+    return tuple(ends)
 
 
 #: a bare activation letter set to the input: o = x, \mathbf{o} = \mathbf{x} (Rojas's input o)

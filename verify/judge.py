@@ -3248,6 +3248,7 @@ class Judge:
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
             results = [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
+            _under_a_condition(results, set_aside)
             self._own_graphs(original, results, document)
             self._modules_on_a_batch(original, results, document)
             return results
@@ -5385,6 +5386,24 @@ def ran_out(result: ClaimResult, reading: str) -> None:
         result.diagnosis = result.diagnosis_key = None
     elif result.verdict == "unchecked":
         result.message = f"{result.message} (not read {reading}: {why})"
+
+
+def _under_a_condition(results: list, set_aside: dict) -> None:
+    r"""A claim followed on its own line by an inequality set aside as a condition (Parr & Howard's ``∂C/∂w = \frac{2}{N}
+    \sum_i e_i x_i^T`` where ``w \cdot x_i + b > 0``): it is stated for the points that meet the condition, which random
+    points need not — judged wrong there, it is ``unchecked`` instead, saying so (right, it stays right)."""
+    from .premises import INEQUALITY
+
+    prefix = INEQUALITY.split("{")[0]
+    for k, aside in set_aside.items():
+        before = results[k - 1] if k >= 1 else None
+        if (before is None or not aside.message.startswith(prefix) or before.verdict != "incorrect"
+                or before.id.split("#")[0] != aside.id.split("#")[0] or before.id == aside.id):
+            continue
+        results[k - 1] = ClaimResult(before.id, before.latex, "unchecked", before.expected,
+                                     f"not judged: it is stated under a condition on its line ({aside.latex.strip()}), which the "
+                                     f"points it is checked at need not meet (there: {before.message})",
+                                     quantity=before.quantity, notes=before.notes)
 
 
 def _set_aside(claims, foreign: Mapping | None = None, example: Mapping | None = None,

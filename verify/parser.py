@@ -1385,6 +1385,8 @@ class _Parser:
                 self.peek(1).text == "t" or braced) and (self.peek(4 if braced else 2) is None
                                                          or self.peek(4 if braced else 2).text != "("):
             self.i += 4 if braced else 2  # g_t: the gradient at step t, of every weight
+            if self.step_param is not None and isinstance(self.step_param[1], int):
+                return self.gradient(Node("q", (), self.step_param), "loss")  # (in W^{(2)}'s own step: W^{(2)}'s)
             return self.gradient(self.child([]).symbol("W", tok), "loss")
         if name in MAZUR_WORDS and tok.kind == "id" and name not in self.own_bases:  # (net_j^{(l)}: bound as z)
             return self.mazur_unit(name)
@@ -2221,7 +2223,15 @@ class _Parser:
                     kind, layer = "yhat", None
         dense = self.opts.get("dense_layers")
         if dense and layer is not None and isinstance(layer, int) and 1 <= layer <= len(dense) and not name.startswith("bn"):
-            layer = dense[layer - 1]  # d2l's W^{(2)} after a dropout layer: the answer numbers the weighted layers only
+            # d2l's W^{(2)} after a dropout layer, Ng's after batch norm: the answer numbers the weighted layers only, a
+            # layer's activation the one after the normalisations that follow it (before a dropout: d2l's h, h')
+            if kind in ("h", "dh", "dhs"):
+                layer = self.opts.get("block_ends", dense)[layer - 1]
+            elif kind in _DENSE_KINDS:
+                layer = dense[layer - 1]
+            else:
+                raise Unreadable(f"{name} with a layer number, where the answer numbers its weighted layers only: which "
+                                 "of the spec's layers it names is not certain")
         if layer is not None and self.depth_net and not 1 <= layer <= self.depth_net:
             raise NoSuchLayer(f"{name} names layer {layer}, but the network has layers 1 to {self.depth_net}"
                               + (" (the input is layer 0)" if layer == 0 else ""))
@@ -4134,6 +4144,9 @@ def _entry_of(node: Node) -> tuple[Node, object]:
 _SQUARED_NAMES = {"SSE": "SSE", "RSS": "SSE", "MSE": "MSE"}
 
 
+#: the quantities of a dense layer itself (its weights, bias, summed input and their gradients): numbered by the
+#: weighted layers, the answer's layer k is the spec's k-th dense layer (option ``dense_layers``)
+_DENSE_KINDS = frozenset({"W", "b", "dW", "db", "z", "delta", "dz", "W_next", "b_next", "dWL", "dWR", "dbL", "dbR"})
 #: a layer's units named as a set in a sum's index, \sum_{k \in \text{output}} (the letter's range is that layer's)
 _ROLE_SETS = frozenset({"output", "outputs", "out", "hidden"})
 

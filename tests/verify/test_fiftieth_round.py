@@ -418,3 +418,94 @@ def test_a_schedule_multiplier_set_to_one(tmp_path, decay, right):
     found = _verify(tmp_path, ADAMW_SPEC, body)
     assert found[step].verdict == ("correct" if right else "incorrect"), found[step].message
     assert found[r"\eta_t = 1"].verdict == "unchecked"
+
+
+# ---- Hinton's rmsprop: S_t and g_t written bare inside W^{(2)}'s own step ----------------------------------------------
+
+RMSPROP_SPEC = ('name = "rms"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "tanh"\n\n[[layers]]\n'
+                'units = 2\nactivation = "softmax"\n\n[loss]\nname = "cross_entropy"\n\n[optimizer]\nname = "rmsprop"\n'
+                "learning_rate = 0.01\nbeta = 0.9\nepsilon = 1e-8\n")
+
+
+@pytest.mark.parametrize("root", [True, False])
+def test_bare_states_in_a_layers_own_step(tmp_path, root):
+    """The spec's step S ← βS + (1 − β)g², W ← W − η g/√(S + ε) (derive/optimizers.py, epsilon inside) in NumPy, against
+    the answer's W^{(2)}_{t+1} = W^{(2)}_t − η/√(S_t + ε) ⊙ g_t (or with the root left out): g_t and S_t, written bare,
+    are W^{(2)}'s own (they were read as every layer's, and the claim left unread)."""
+    eta, eps, W, g, S_prev = 0.01, 1e-8, rng.normal(size=(2, 4)), rng.normal(size=(2, 4)), rng.uniform(size=(2, 4))
+    S = 0.9 * S_prev + 0.1 * g ** 2
+    spec_step = W - eta * g / np.sqrt(S + eps)
+    theirs = W - (eta / np.sqrt(S + eps) if root else eta / (S + eps)) * g
+    step = (r"W^{(2)}_{t+1} = W^{(2)}_t - \frac{\eta}{\sqrt{S_t + \epsilon}} \odot g_t" if root
+            else r"W^{(2)}_{t+1} = W^{(2)}_t - \frac{\eta}{S_t + \epsilon} \odot g_t")
+    body = (r"The network: $h = \tanh(W^{(1)} x + b^{(1)})$, $\hat{y} = \mathrm{softmax}(W^{(2)} h + b^{(2)})$, cross-entropy "
+            r"$E$, learning rate $\eta = 0.01$, $\epsilon = 10^{-8}$." "\n\n"
+            r"1. $S_t = 0.9\, S_{t-1} + 0.1\, g_t^2$, where $g_t = \frac{\partial E}{\partial W^{(2)}}$" "\n" f"2. ${step}$\n")
+    found = _verify(tmp_path, RMSPROP_SPEC, body)
+    assert found[step].verdict == _expected(theirs, spec_step), found[step].message
+
+
+# ---- Parr & Howard: a gradient stated under a condition on its own line ------------------------------------------------
+
+@pytest.mark.parametrize("condition", [True, False])
+def test_a_claim_under_a_condition_on_its_line(tmp_path, condition):
+    """∂C/∂w = (2/N) Σ_i e_i x_iᵀ is a ReLU neuron's gradient only where every w·x_i + b > 0 (NumPy below); stated with
+    that condition it is not called wrong at points that do not meet it; stated alone it is wrong (a ReLU off somewhere)."""
+    N, w, b = 6, rng.normal(size=3), 0.3
+    X, y = rng.normal(size=(N, 3)), rng.normal(size=N)
+    C = lambda v: float(np.mean((y - np.maximum(0, X @ v + b)) ** 2))  # noqa: E731
+    e = X @ w + b - y
+    formula = 2 / N * e @ X
+    active = X @ w + b > 0
+    assert _expected(formula, _grad(C, w)) == ("correct" if active.all() else "incorrect")
+    claim = r"\frac{\partial C}{\partial \mathbf{w}} = \frac{2}{N}\sum_{i=1}^{N} e_i \mathbf{x}_i^T"
+    line = f"1. ${claim}$" + (r" where $\mathbf{w} \cdot \mathbf{x}_i + b > 0$ for every $i$" if condition else "")
+    body = (r"One neuron, $activation(\mathbf{x}) = \max(0, \mathbf{w} \cdot \mathbf{x} + b)$, trained on $N$ examples by "
+            r"$C(\mathbf{w}, b, X, \mathbf{y}) = \frac{1}{N}\sum_{i=1}^{N} (y_i - activation(\mathbf{x}_i))^2$. Let "
+            r"$e_i = \mathbf{w} \cdot \mathbf{x}_i + b - y_i$." "\n\n" + line + "\n")
+    spec = _spec("neuron", 3, [(1, "relu")], "mean_squared_error")
+    found = _verify(tmp_path, spec, body)
+    assert found[claim].verdict == ("unchecked" if condition else "incorrect"), found[claim].message
+
+
+# ---- Ng's letters: A^{[2]} = \mathrm{softmax}(…) alone; his layers numbered around a batch-norm layer --------------------
+
+NG_BODY = (r"Layer 1: $Z^{[1]} = W^{[1]} X + b^{[1]}$, {middle}then $A^{[1]}$; the output $A^{[2]} = \mathrm{softmax}(W^{[2]} A^{[1]} "
+           r"+ b^{[2]})$ with the mean cross-entropy $J$ over the $m$ examples (the columns of $X$)." "\n\n")
+
+
+@pytest.mark.parametrize("norm", [False, True])
+def test_ngs_layers_with_a_softmax_named_in_roman(tmp_path, norm):
+    m, eps = 5, 1e-5
+    X, Y = rng.normal(size=(3, m)), np.eye(2)[:, rng.integers(0, 2, size=m)]
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=(4, 1)), rng.normal(size=(2, 4)), rng.normal(size=(2, 1))
+    gamma, beta = rng.uniform(0.5, 1.5, size=(4, 1)), rng.normal(size=(4, 1))
+
+    def hidden(W):
+        Z = W @ X + b1
+        if norm:  # batch norm over the examples (columns), then the ReLU
+            Z = gamma * (Z - Z.mean(axis=1, keepdims=True)) / np.sqrt(Z.var(axis=1, keepdims=True) + eps) + beta
+        return np.maximum(Z, 0)
+
+    def J(W2_):
+        S = W2_ @ A1 + b2
+        P = np.exp(S - S.max(axis=0)) / np.exp(S - S.max(axis=0)).sum(axis=0)
+        return -float(np.sum(Y * np.log(P))) / m
+
+    A1 = hidden(W1)
+    S = W2 @ A1 + b2
+    A2 = np.exp(S) / np.exp(S).sum(axis=0)
+    truth = _grad(J, W2)
+    claims = [(r"dW^{[2]} = \frac{1}{m} (A^{[2]} - Y) A^{[1]T}", (A2 - Y) @ A1.T / m, truth),
+              (r"dW^{[2]} = (A^{[2]} - Y) A^{[1]T}", (A2 - Y) @ A1.T, truth)]
+    body = NG_BODY.replace("{middle}", "batch norm, " if norm else "") + _listed(claims)
+    if norm:
+        spec = ('name = "ngbn"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "identity"\n\n[[layers]]\n'
+                'kind = "batchnorm"\neps = 1e-5\nactivation = "relu"\n\n[[layers]]\nunits = 2\nactivation = "softmax"\n\n'
+                '[loss]\nname = "cross_entropy"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    else:
+        spec = _spec("ng", 3, [(4, "relu"), (2, "softmax")], "cross_entropy")
+    found = _verify(tmp_path, spec, body)
+    _verdicts(found, claims)
+    forward = r"A^{[2]} = \mathrm{softmax}(W^{[2]} A^{[1]} + b^{[2]})"
+    assert found[forward].verdict == "correct", found[forward].message
