@@ -275,9 +275,11 @@ _BARE_DIGIT_ZA = re.compile(r"(?<![A-Za-z\\^])[za]\s*_\s*\{?\s*\d\s*\}?(?!\s*\^)
 _SUM_FROM_ZERO_WEIGHTED = re.compile(r"\\sum_\{?\s*[a-z]\s*=\s*0\s*\}?\s*(?:\^\s*(?:\{[^{}]{0,12}\}|\w))?[^=]{0,12}?"
                                      r"(?:(?<![A-Za-z\\])[wW]|\\theta|\\omega)")
 #: a softmax applied by its name, with an entry's argument or the vector's: softmax(z_{i}), \text{softmax}(\mathbf z)
-_NAMED_SOFTMAX = re.compile(r"^\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?softmax\s*\}?\s*\(")
+_NAMED_SOFTMAX = re.compile(r"^\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*|\\)?softmax\s*\}?\s*\(")  # (normalised: \softmax)
+#: an activation applied, in normalised text too (\mathrm{softmax}(…) is normalised to \softmax (…))
 _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
-                      r"\\?(?:relu|ReLU|sigmoid|softmax|tanh|logsig|tansig|purelin|poslin))\s*(?:_\s*\{?\s*\d\s*\}?\s*)?(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
+                      r"\\?(?:relu|ReLU|RELU|sigmoid|Sigmoid|softmax|Softmax|tanh|logsig|tansig|purelin|poslin|GELU|gelu|ELU|elu|"
+                      r"SELU|selu|swish|Swish|SiLU|silu|softplus|Softplus|mish|Mish|LeakyReLU|lrelu|logistic))\s*(?:_\s*\{?\s*\d\s*\}?\s*)?(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
                       r"\s*\(")
 
 
