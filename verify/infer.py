@@ -276,6 +276,8 @@ _SUM_FROM_ZERO_WEIGHTED = re.compile(r"\\sum_\{?\s*[a-z]\s*=\s*0\s*\}?\s*(?:\^\s
                                      r"(?:(?<![A-Za-z\\])[wW]|\\theta|\\omega)")
 #: a softmax applied by its name, with an entry's argument or the vector's: softmax(z_{i}), \text{softmax}(\mathbf z)
 _NAMED_SOFTMAX = re.compile(r"^\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*|\\)?softmax\s*\}?\s*\(")  # (normalised: \softmax)
+#: a word as a letter's subscript, normalised or not: y_{\text{pred}}, y_{pred}, a_{out}
+_WORD_SCRIPT = re.compile(r"_\s*\{\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?\\?[A-Za-z]{2,}")
 #: an activation applied, in normalised text too (\mathrm{softmax}(…) is normalised to \softmax (…))
 _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
                       r"\\?(?:relu|ReLU|RELU|sigmoid|Sigmoid|softmax|Softmax|tanh|logsig|tansig|purelin|poslin|GELU|gelu|ELU|elu|"
@@ -395,8 +397,8 @@ def structure(claims) -> dict:
             if letter in ("a", "h") and not _LAYER_SCRIPTED.search(lhs) and not _LAYER_SCRIPTED.search(rhs):
                 out["softmax_bare"] = True
         if _APPLIED.match(rhs):
-            if not _GENERIC_MAP.match(rhs):  # "for a vector function y = f(x)": a map named, not a layer's activation
-                out["activation"].add(letter)
+            if not _GENERIC_MAP.match(rhs) and not _WORD_SCRIPT.search(lhs):  # "for a vector function y = f(x)": a map
+                out["activation"].add(letter)  # named, not a layer's activation; y_{\text{pred}}: a name of its own (ŷ)
             continue
         if _SOFTMAX_WRITTEN.match(rhs):  # yanfenglee's a_j = \frac{e^{z_j}}{\sum_k e^{z_k}}: the softmax of z, written out
             if letter in ("a", "h"):  # (the letters the readings' alternatives are about; p_k, CS231n's, is bound apart)
