@@ -5944,9 +5944,9 @@ def round_forty_nine() -> list[Probe]:
 
 def round_fifty() -> list[Probe]:
     """Round fifty (more textbooks' notations): Rojas's o = x and source-first weights in 1900 claims; Strang's v_k with
-    a listed range in 1900 sentences; Kubat's reversed layers with 10^4 input-fed sums; "σ is the ReLU" 10^4 times; Hinton's
-    \\sum_{k \\in \\text{output}} 10^4 times; J̃ = α‖w‖_1 + J 1900 times; η_t = 1 beside 10^4 AdamW steps; d2l's
-    h' = m ⊙ h/(1 − p) in 1900 claims (each under the document's 2000 equations)."""
+    a listed range in 650 sentences (1950 equations); Kubat's reversed layers with 10^4 input-fed sums; "σ is the ReLU"
+    10^4 times; Hinton's \\sum_{k \\in \\text{output}} 10^4 times; J̃ = α‖w‖_1 + J 1900 times; η_t = 1 beside 10^4 AdamW
+    steps; d2l's h' = m ⊙ h/(1 − p) in 1900 claims (each under the document's 2000 equations)."""
     out: list[Probe] = []
     md = _document_probes(out, "r50: ")
     sig = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"'))
@@ -5954,9 +5954,9 @@ def round_fifty() -> list[Probe]:
         f"$o^{{(1)}}_j = s\\left(\\sum_i w^{{(1)}}_{{ij}} o_i + b^{{(1)}}_j\\right) + {k}$, $e = o^{{(2)}} - t$\n\n"
         for k in range(950)), spec_text=sig)
     relu = spec(layer(3, '"relu"') + layer(3, '"relu"') + layer(2, '"identity"'))
-    md("Strang's v_k with a listed range in 1900 sentences", "".join(
+    md("Strang's v_k with a listed range in 650 sentences", "".join(
         f"$v_k = \\mathrm{{ReLU}}(A_k v_{{k-1}} + b_k) + {k}$ for $k = 1, 2$, $w = A_3 v_2 + b_3$.\n\n"
-        for k in range(950)), spec_text=relu)
+        for k in range(650)), spec_text=relu)  # (three equations a sentence: 1950 in all)
     md("Kubat's reversed layers, 10^4 input-fed sums", "$h_j = f(" + " + ".join(
         "\\sum_k w^{(2)}_{jk} x_k" for _ in range(10_000)) + ")$\n\n$y_i = f(\\sum_j w^{(1)}_{ij} h_j + b^{(1)}_i)$\n",
        spec_text=sig)
