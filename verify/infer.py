@@ -1548,7 +1548,8 @@ _OUT_CONST = re.compile(r"\+\s*([a-zA-Z])\s*$")
 #: Ng's accumulator: \Delta^{(l)} := \Delta^{(l)} + …, \Delta_{ij}^{(l)} := \Delta_{ij}^{(l)} + …
 _ACCUMULATE = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+")
 #: an activation letter of one unit: y_j = f(net_j), z_k = \sigma(net_k) -> (letter, unit, argument's unit)
-_UNIT_ACTIVATION = re.compile(r"^\s*([a-z])_\{?\s*([a-z])\s*\}?\s*=\s*(?:(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*\(\s*"
+_UNIT_ACTIVATION = re.compile(r"^\s*([a-z])_\{?\s*([a-z])\s*\}?\s*=\s*(?:(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh"
+                              r"|\\(?:ReLU|relu|sigmoid|logistic))\s*\(\s*"  # (normalised: \mathrm{sigmoid} is \sigmoid)
                               r"(net|[a-z])_\{?\s*([a-z])\s*\}?\s*\)"
                               r"|\\frac\s*\{\s*1\s*\}\s*\{\s*1\s*\+\s*e\s*\^\s*\{\s*-\s*(?P<s>net|[a-z])_\{?\s*(?P<u>[a-z])\s*\}?\s*\}\s*\})"
                               r"\s*[.,]?\s*$")  # (or the logistic written out: Hinton's y_j = \frac{1}{1 + e^{-z_j}})
