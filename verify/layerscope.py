@@ -72,14 +72,16 @@ def _forward_left(judge, latex: str, env: dict | None = None):
     from .tree import NeedsLayer, NoSuchLayer, Unreadable
 
     text = _normal(latex)
-    if "\\partial" in text or "\\nabla" in text or len(_sides(text)) != 2:
+    if "\\partial" in text or "\\nabla" in text or not 2 <= len(_sides(text)) <= 3:
         return None
     try:
         sides, rels = parse_claim(latex, judge.notation, judge.net.depth, env)
     except (Unreadable, NeedsLayer, NoSuchLayer, RecursionError):
         return None
     left = sides[0]
-    return left if rels == ["="] and left.op == "q" and left.value[0] in ("z", "h", "yhat") else None
+    if len(sides) == 3 and sides[1] != left:  # (ŷ = a^{(3)} = sigmoid(z^{(3)}): both names of one quantity, defined)
+        return None
+    return left if set(rels) == {"="} and left.op == "q" and left.value[0] in ("z", "h", "yhat") else None
 
 
 def _defined_elsewhere(judge, claim) -> dict:

@@ -509,3 +509,20 @@ def test_ngs_layers_with_a_softmax_named_in_roman(tmp_path, norm):
     _verdicts(found, claims)
     forward = r"A^{[2]} = \mathrm{softmax}(W^{[2]} A^{[1]} + b^{[2]})"
     assert found[forward].verdict == "correct", found[forward].message
+
+
+# ---- a generic layer's definition beside the output layer's own, written as a chain ŷ = a^{(3)} = … ------------------
+
+@pytest.mark.parametrize("hidden, right", [(r"\operatorname{tanh}", True), (r"\mathrm{sigmoid}", False)])
+def test_a_generic_definition_beside_the_outputs_chain(tmp_path, hidden, right):
+    """z^{(l)} = W^{(l)} a^{(l−1)} + b^{(l)} and a^{(l)} = f(z^{(l)}) for every l, the output's own ŷ = a^{(3)} = sigmoid(…)
+    after them: the generic a^{(l)} is the hidden layers' (tanh, NumPy below), not judged at the sigmoid output too."""
+    z = rng.normal(size=4)
+    assert _expected(np.tanh(z), np.tanh(z)) == "correct" and _expected(_sig(z), np.tanh(z)) == "incorrect"
+    definition = rf"\mathbf{{a}}^{{(l)}} = {hidden}(\mathbf{{z}}^{{(l)}})"
+    body = (r"$\mathbf{a}^{(0)} = \mathbf{x}$; for $l = 1, 2$: $\mathbf{z}^{(l)} = \mathbf{W}^{(l)}\mathbf{a}^{(l-1)} + \mathbf{b}^{(l)}$ "
+            rf"and ${definition}$; the output $\hat{{\mathbf{{y}}}} = \mathbf{{a}}^{{(3)}} = \mathrm{{sigmoid}}(\mathbf{{z}}^{{(3)}})$ with "
+            r"$\mathbf{z}^{(3)} = \mathbf{W}^{(3)}\mathbf{a}^{(2)} + \mathbf{b}^{(3)}$." "\n")
+    spec = _spec("three", 3, [(4, "tanh"), (3, "tanh"), (1, "sigmoid")], "binary_cross_entropy")
+    found = _verify(tmp_path, spec, body)
+    assert found[definition].verdict == ("correct" if right else "incorrect"), found[definition].message
