@@ -521,7 +521,8 @@ def test_a_generic_definition_beside_the_outputs_chain(tmp_path, hidden, right):
     assert _expected(np.tanh(z), np.tanh(z)) == "correct" and _expected(_sig(z), np.tanh(z)) == "incorrect"
     definition = rf"\mathbf{{a}}^{{(l)}} = {hidden}(\mathbf{{z}}^{{(l)}})"
     body = (r"$\mathbf{a}^{(0)} = \mathbf{x}$; for $l = 1, 2$: $\mathbf{z}^{(l)} = \mathbf{W}^{(l)}\mathbf{a}^{(l-1)} + \mathbf{b}^{(l)}$ "
-            rf"and ${definition}$; the output $\hat{{\mathbf{{y}}}} = \mathbf{{a}}^{{(3)}} = \mathrm{{sigmoid}}(\mathbf{{z}}^{{(3)}})$ with "
+            rf"and ${definition}$; the output $\hat{{\mathbf{{y}}}} = \mathbf{{a}}^{{(3)}} = "
+            r"\mathrm{sigmoid}(\mathbf{z}^{(3)})$ with "
             r"$\mathbf{z}^{(3)} = \mathbf{W}^{(3)}\mathbf{a}^{(2)} + \mathbf{b}^{(3)}$." "\n")
     spec = _spec("three", 3, [(4, "tanh"), (3, "tanh"), (1, "sigmoid")], "binary_cross_entropy")
     found = _verify(tmp_path, spec, body)
