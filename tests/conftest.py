@@ -77,6 +77,23 @@ def central_differences(loss, params: dict, h: float = 1e-6) -> dict:
     return out
 
 
+def gradient_of(loss, value) -> np.ndarray:
+    """Central differences of the scalar ``loss`` at ``value`` (any array: a parameter or an intermediate quantity)."""
+    return central_differences(lambda d: loss(d["v"]), {"v": np.array(value, dtype=float)})["v"]
+
+
+def expected_verdict(value, truth) -> str:
+    """The verdict a formula's NumPy ``value`` earns against the oracle's ``truth``: same shape and close, or not."""
+    value, truth = np.asarray(value, dtype=float), np.asarray(truth, dtype=float)
+    return "correct" if value.shape == truth.shape and np.allclose(value, truth, rtol=1e-5, atol=1e-8) else "incorrect"
+
+
+def assert_verdicts(found: dict, claims: list) -> None:
+    """Each (claim text, its NumPy value, the oracle's truth) of ``claims`` judged in ``found`` as the oracle says."""
+    for latex, value, truth in claims:
+        assert found[latex].verdict == expected_verdict(value, truth), (latex, found[latex].message)
+
+
 @functools.lru_cache(maxsize=None)
 def derivation_of(path: str, check: bool = True):
     from gradproof.derive.derivation import derive

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import central_differences, verify_text
+from conftest import assert_verdicts, expected_verdict, gradient_of, verify_text
 
 rng = np.random.default_rng(50)
 _verify = verify_text
+_grad, _expected, _verdicts = gradient_of, expected_verdict, assert_verdicts
 
 
 def _sig(z):
@@ -39,20 +40,6 @@ def _spec(name: str, inputs: int, layers: list, loss: str, extra: str = "") -> s
     body = "".join(f'[[layers]]\nunits = {u}\nactivation = "{a}"\n\n' for u, a in layers)
     return (f'name = "{name}"\nconvention = "row"\ninputs = {inputs}\n\n{body}[loss]\nname = "{loss}"\n\n{extra}'
             '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
-
-
-def _grad(loss, value: np.ndarray) -> np.ndarray:
-    return central_differences(lambda d: loss(d["v"]), {"v": np.array(value, dtype=float)})["v"]
-
-
-def _expected(value, truth) -> str:
-    value, truth = np.asarray(value, dtype=float), np.asarray(truth, dtype=float)
-    return "correct" if value.shape == truth.shape and np.allclose(value, truth, rtol=1e-5, atol=1e-8) else "incorrect"
-
-
-def _verdicts(found: dict, claims: list) -> None:
-    for latex, value, truth in claims:
-        assert found[latex].verdict == _expected(value, truth), (latex, found[latex].message)
 
 
 def _starting(found: dict, text: str):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import central_differences, verify_text
+from conftest import assert_verdicts, expected_verdict, gradient_of, verify_text
 
 rng = np.random.default_rng(49)
 
@@ -45,21 +45,7 @@ def _spec(name: str, inputs: int, layers: list, loss: str, optimizer: str | None
 
 
 _verify = verify_text
-
-
-def _grad(loss, value: np.ndarray) -> np.ndarray:
-    """Central differences of ``loss`` at ``value`` (any array: a parameter or an intermediate quantity)."""
-    return central_differences(lambda d: loss(d["v"]), {"v": np.array(value, dtype=float)})["v"]
-
-
-def _expected(value, truth) -> str:
-    value, truth = np.asarray(value, dtype=float), np.asarray(truth, dtype=float)
-    return "correct" if value.shape == truth.shape and np.allclose(value, truth, rtol=1e-5, atol=1e-8) else "incorrect"
-
-
-def _verdicts(found: dict, claims: list) -> None:
-    for latex, value, truth in claims:
-        assert found[latex].verdict == _expected(value, truth), (latex, found[latex].message)
+_grad, _expected, _verdicts = gradient_of, expected_verdict, assert_verdicts
 
 
 # ---- CMU 11-785: gradients declared rows (3 inputs, 4 tanh, 2 softmax, cross-entropy) ----------------------------------
