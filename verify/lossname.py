@@ -115,12 +115,16 @@ _TILDE_J = re.compile(r"\\(?:wide)?tilde\s*\{\s*J\s*\}|\\tilde\s+J(?![A-Za-z])")
 _DEFINES_TILDE_J = re.compile(r"\s*+(?:\\(?:wide)?tilde\s*\{\s*J\s*\}|\\tilde\s+J)\s*(?:\([^()=]{0,60}\))?\s*(?:=|:=|\\coloneqq)")
 
 
+#: a weight vector times itself transposed, the L2 penalty α/2 wᵀw (any spelling of the transpose)
+_TRANSPOSED_W = re.compile(r"(?<![A-Za-z\\])w\s*+\}?\s*+\^\s*+\{?\s*+(?:T|\\top|\\intercal)")
+
+
 def tilde_objective(claims) -> tuple[list, dict]:
     """(the claims with J̃ read as J and J as the data term L, {claim id: the text as written}) when the answer defines
     J̃ as a penalty plus J (Goodfellow et al.'s regularized objective J̃ = α/2 wᵀw + J): its J is then the objective
     without the penalty, gradproof's L. Call it only when the spec has a penalty. One linear scan of each claim."""
     if not any((m := _DEFINES_TILDE_J.match(c.latex)) and _J.search(c.latex, m.end()) and (
-            _PENALTY.search(c.latex, m.end()) or "^\\top" in c.latex or "^T" in c.latex) for c in claims if len(c.latex) <= 2000):
+            _PENALTY.search(c.latex, m.end()) or _TRANSPOSED_W.search(c.latex, m.end())) for c in claims if len(c.latex) <= 2000):
         return list(claims), {}
     out, originals = [], {}
     for c in claims:

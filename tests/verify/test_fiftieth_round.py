@@ -514,3 +514,24 @@ def test_a_generic_definition_beside_the_outputs_chain(tmp_path, hidden, right):
     spec = _spec("three", 3, [(4, "tanh"), (3, "tanh"), (1, "sigmoid")], "binary_cross_entropy")
     found = _verify(tmp_path, spec, body)
     assert found[definition].verdict == ("correct" if right else "incorrect"), found[definition].message
+
+
+# ---- a transpose set in a font: ^{\mathsf{T}}, ^{\rm T}, ^\mathrm{T} ----------------------------------------------------
+
+@pytest.mark.parametrize("mark", [r"^{\mathsf{T}}", r"^\mathsf{T}", r"^{\rm T}", r"^{\mathrm{T}}"])
+def test_a_transpose_set_in_a_font_reads_as_t(tmp_path, mark):
+    """The same answer with its transposes written ^T and written in a font: the same verdicts (hunt48's b6, a worked
+    example whose input is the transposed tuple (0.5, −1.0)^T, was 16 of 17 unread with ^{\\mathsf{T}}); and a symbolic
+    claim: ∂J/∂W² = δ² (h¹)ᵀ is right, δ² h¹ wrong (NumPy: the outer product, not a shape that fits)."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "docs" / "handover" / "hunt48"
+    text, spec = (folder / "b6.md").read_text(), (folder / "netB.toml").read_text()
+    plain = {k: r.verdict for k, r in _verify(tmp_path, spec, text).items()}
+    fonted = {k.replace("^{T}", "^T"): r.verdict for k, r in _verify(tmp_path, spec, text.replace("^T", mark)).items()}
+    assert list(fonted.values()) == list(plain.values()) and list(plain.values()).count("correct") >= 15
+    d, h = rng.normal(size=3), rng.normal(size=4)
+    assert _expected(np.outer(d, h), np.outer(d, h)) == "correct"
+    right = rf"\frac{{\partial J}}{{\partial W^{{(2)}}}} = \delta^{{(2)}} (h^{{(1)}}){mark}"
+    found = _verify(tmp_path, _spec("t", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy"), f"1. ${right}$\n")
+    assert next(iter(found.values())).verdict == "correct"
