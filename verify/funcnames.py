@@ -23,6 +23,9 @@ _NOT_ACTIVATIONS = frozenset({"log", "exp", "erf", "sign", "sech", "cosh", "sinh
 #: an activation's name as written -> the spec's name: the parser's FUNCS (\tanh, \text{ReLU}, \mathrm{sigmoid},
 #: \operatorname{softmax}, MATLAB's logsig) less the functions that are no activation, and the word "logistic"
 _NAMES = {**{k: v for k, v in FUNCS.items() if v not in _NOT_ACTIVATIONS}, "logistic": "sigmoid"}
+#: those names, longest first (an alternation in a pattern: infer reads a definition ``a = \\mathrm{ReLU}(z)``, normalised
+#: ``\\ReLU (z)``, as an activation applied)
+ACTIVATION_WORDS = tuple(sorted(_NAMES, key=lambda k: (-len(k), k)))
 #: the name on the right: \tanh, tanh, \text{ReLU}, \mathrm{Leaky ReLU}, \operatorname{softmax}
 _NAME = r"(?:\\(?:text|mathrm|operatorname|textrm|mathit)\s*\{\s*([A-Za-z][A-Za-z -]{1,18})\s*\}|\\?([A-Za-z]{3,12}))"
 #: a function letter with its layer maybe: f, g, \phi, \varphi; g^{[1]}, g^{(2)}, f_1, f_{2}

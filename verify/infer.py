@@ -278,11 +278,12 @@ _SUM_FROM_ZERO_WEIGHTED = re.compile(r"\\sum_\{?\s*[a-z]\s*=\s*0\s*\}?\s*(?:\^\s
 _NAMED_SOFTMAX = re.compile(r"^\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*|\\)?softmax\s*\}?\s*\(")  # (normalised: \softmax)
 #: a word as a letter's subscript, normalised or not: y_{\text{pred}}, y_{pred}, a_{out}
 _WORD_SCRIPT = re.compile(r"_\s*\{\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?\\?[A-Za-z]{2,}")
+#: an activation's name (funcnames' list, any letter case): \mathrm{ReLU}, \text{softmax} are normalised to \ReLU, \softmax
+_ACTIVATION_WORD = r"(?i:" + "|".join(funcnames.ACTIVATION_WORDS) + r")(?![A-Za-z])"
 #: an activation applied, in normalised text too (\mathrm{softmax}(…) is normalised to \softmax (…))
 _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
-                      r"\\?(?:relu|ReLU|RELU|sigmoid|Sigmoid|softmax|Softmax|tanh|logsig|tansig|purelin|poslin|GELU|gelu|ELU|elu|"
-                      r"SELU|selu|swish|Swish|SiLU|silu|softplus|Softplus|mish|Mish|LeakyReLU|lrelu|logistic))\s*(?:_\s*\{?\s*\d\s*\}?\s*)?(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
-                      r"\s*\(")
+                      r"\\?" + _ACTIVATION_WORD + r")\s*(?:_\s*\{?\s*\d\s*\}?\s*)?"
+                      r"(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?\s*\(")
 
 
 #: the input named as a layer's activation, entry by entry or whole: x_i = a_i^{(1)}, x = h^{(0)} (groups: the input's
@@ -1140,7 +1141,7 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("e is the example's error, the objective (its own e(w): a function of the weights)")
     if "delta_w" not in dict(base.options) and (
             re.search(r"\\Delta\s*(?:[wW]|\\omega)[^=]{0,40}=\s*(?:-?\s*\\(?:eta|alpha|varepsilon|epsilon|mu"
-                      + (f"|{getattr(judge, 'rate_letter', None)}" if getattr(judge, "rate_letter", None) else "")  # (Rojas's γ)
+                      + (f"|{judge.rate_letter}" if getattr(judge, "rate_letter", None) else "")  # (Rojas's γ, named in prose)
                       + r")|-\s*\d*\.\d+\s*(?:\\cdot|\*|\\times)"
                       r"|\(\s*l\s*\))",  # (Han & Kamber's Δw_{ij} = (l) Err_j O_i: the rate l in parentheses)
                       spelled)  # (Mihir's ΔW = -0.1 \cdot \text{W update}: the rate as its number)
@@ -1549,7 +1550,7 @@ _OUT_CONST = re.compile(r"\+\s*([a-zA-Z])\s*$")
 _ACCUMULATE = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+")
 #: an activation letter of one unit: y_j = f(net_j), z_k = \sigma(net_k) -> (letter, unit, argument's unit)
 _UNIT_ACTIVATION = re.compile(r"^\s*([a-z])_\{?\s*([a-z])\s*\}?\s*=\s*(?:(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh"
-                              r"|\\(?:ReLU|relu|sigmoid|logistic))\s*\(\s*"  # (normalised: \mathrm{sigmoid} is \sigmoid)
+                              r"|\\" + _ACTIVATION_WORD + r")\s*\(\s*"  # (normalised: \mathrm{sigmoid} is \sigmoid)
                               r"(net|[a-z])_\{?\s*([a-z])\s*\}?\s*\)"
                               r"|\\frac\s*\{\s*1\s*\}\s*\{\s*1\s*\+\s*e\s*\^\s*\{\s*-\s*(?P<s>net|[a-z])_\{?\s*(?P<u>[a-z])\s*\}?\s*\}\s*\})"
                               r"\s*[.,]?\s*$")  # (or the logistic written out: Hinton's y_j = \frac{1}{1 + e^{-z_j}})
@@ -1610,14 +1611,13 @@ def _activation_letters(claims, depth: int):
         return (re.search(rf"(?<![A-Za-z\\]){target}_\{{?\s*{unit}\s*\}}?(?:\s*\(\s*n\s*\))?\s*-\s*{x}_\{{?\s*{unit}", text)
                 or re.search(rf"(?<![A-Za-z\\]){x}_\{{?\s*{unit}\s*\}}?(?:\s*\(\s*n\s*\))?\s*-\s*{target}_\{{?\s*{unit}", text))
 
-    if len(found) == 1 and len(units := next(iter(found.values()))) == 1:
+    letter, units = next(iter(found.items())) if len(found) == 1 else (None, [])
+    if len(units) == 1:
         # Hinton's y_j = σ(z_j) for a unit j of any layer, beside the output's t_k − y_k: the letter is every unit's
-        letter, (unit,) = next(iter(found.items()))[0], units
-        paired_units = [u for u in "ijkl" if u != unit and paired(letter, u)]
+        paired_units = [u for u in "ijkl" if u != units[0] and paired(letter, u)]
         if len(paired_units) == 1 and re.search(rf"(?<![A-Za-z\\]){letter}_\{{?\s*{paired_units[0]}(?![A-Za-z])", text):
-            units = [unit, paired_units[0]]
-    if len(found) == 1 and len(units := units if len(found) == 1 else []) == 2:  # Haykin's one letter y
-        letter = next(iter(found))
+            units = [units[0], paired_units[0]]
+    if len(units) == 2:  # Haykin's one letter y
         outputs = [u for u in units if paired(letter, u)]
         if len(outputs) != 1:
             return None
@@ -1990,7 +1990,7 @@ def _dense_numbering(net, text: str) -> tuple | None:
     a dense layer's ordinal, the last one's among them, and one of them names another kind of layer in the spec's
     numbering. None otherwise (residual blocks; a network that does not start with a dense layer)."""
     kinds = [layer.kind for layer in net.layers]
-    if set(kinds) - {"dense", "dropout", "batchnorm", "layernorm"} or kinds == ["dense"] * len(kinds) or kinds[0] != "dense":
+    if set(kinds) - {"dense", "dropout", "batchnorm", "layernorm"} or kinds[0] != "dense":
         return None
     dense = tuple(layer.index for layer in net.layers if layer.kind == "dense")
     numbers = {int(m.group(1) or m.group(2)) for m in _NUMBERED_PARAM.finditer(text[:200_000])}

@@ -5220,7 +5220,6 @@ _ALPHA_SLOPE = re.compile(r"\\alpha\s*(?:\\cdot\s*)?(?:[zxtu](?![A-Za-z])\s*)?(?
 #: α stepping a parameter: − α ∂J/∂W, − α ∇, − α dW, − α g
 _ALPHA_STEP = re.compile(r"[-+]\s*\\alpha\s*(?:\\cdot\s*|\\,\s*)?"
                          r"(?:\\frac|\\nabla|\\partial|d\s*[A-Za-z]|[gG](?![A-Za-z])|\\hat|V_|v_|m_|\\mathbf)")
-#: γ multiplying the gradient in a step (ESL's β − γ_r Σ_i ∂R_i/∂β, CMU 10-601's α ← α − γ ∂J/∂α)
 #: a norm of a bare weight letter (no layer), or its square wᵀw: a penalty over all of the weights (Goodfellow's
 #: α‖w‖_1, α/2 wᵀw) when no layer is written
 _ALL_WEIGHTS_PENALTY = re.compile(r"(?:\\\||\\[lr]?Vert|‖)\s*+(?:\\(?:mathbf|boldsymbol|bm)\s*+\{\s*+)?(?:w|\\theta)\s*+\}?\s*+"
@@ -5228,6 +5227,7 @@ _ALL_WEIGHTS_PENALTY = re.compile(r"(?:\\\||\\[lr]?Vert|‖)\s*+(?:\\(?:mathbf|b
                                   r"(?:\\(?:mathbf|boldsymbol|bm)\s*+\{\s*+)?w(?![A-Za-z])")
 #: the answer setting α to the regularization coefficient: α = λ (Goodfellow et al.'s α/2 wᵀw, §7.1.1)
 _ALPHA_IS_LAMBDA = re.compile(r"[\s$]*+\\alpha\s*+=\s*+\\lambda[\s$.,]*+$")
+#: γ multiplying the gradient in a step (ESL's β − γ_r Σ_i ∂R_i/∂β, CMU 10-601's α ← α − γ ∂J/∂α)
 _STEP_GAMMA = re.compile(r"[-+]\s*\\gamma\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 _STEP_MU = re.compile(r"\\Delta\s*(?:[wW]|\\omega|\\theta)[^=]{0,30}=\s*-?\s*\\mu\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|"
                       r"\\partial)")

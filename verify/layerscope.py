@@ -109,19 +109,17 @@ def scope_layers(judge, claim, var: str, env: dict, done: list, first: int) -> t
         first = 0  # (a generic unit's value is the layer it is in: Wikipedia's "if j is an output neuron")
     notes = []
     listed = _LISTED_RANGE.search(claim.latex[-120:])
-    if listed is not None and listed.group("letter").lstrip("\\") == var.lstrip("\\"):
-        # Strang's v_k = ReLU(A_k v_{k-1} + b_k) "for $k = 1, 2$": the layers the claim's own range lists
-        wanted = {int(v) for v in re.findall(r"\d+", listed.group("list"))}
+    if listed is not None and listed.group("letter").lstrip("\\") != var.lstrip("\\"):
+        listed = None
+    if listed is not None or scope is not None:
+        # (Strang's v_k = ReLU(A_k v_{k-1} + b_k) "for $k = 1, 2$": the layers the claim's own range lists)
+        wanted = ({int(v) for v in re.findall(r"\d+", listed.group("list"))} if listed is not None
+                  else scope_values(scope, first, judge.net.depth))
         kept = [(v, r) for v, r in done if v in wanted]
         if kept and len(kept) < len(done):
             done = kept
-            notes.append(f"only there: its range is {var} = {', '.join(str(v) for v, _ in kept)}")
-    elif scope is not None:
-        wanted = scope_values(scope, first, judge.net.depth)
-        kept = [(v, r) for v, r in done if v in wanted]
-        if kept and len(kept) < len(done):
-            done = kept
-            notes.append("only there: its range stops at L − 1, the hidden layers" if scope == HIDDEN_RANGE else
+            notes.append(f"only there: its range is {var} = {', '.join(str(v) for v, _ in kept)}" if listed is not None
+                         else "only there: its range stops at L − 1, the hidden layers" if scope == HIDDEN_RANGE else
                          f"only there: its sentence says it is about the {scope} layer{'s' if len(kept) > 1 else ''}")
     others = _defined_elsewhere(judge, claim) if len(done) > 1 else {}
     if others:

@@ -2367,7 +2367,7 @@ class _Parser:
                     var, other = texts[0], texts[2]
                     continue
                 if (len(toks) == 3 and toks[0].kind == "id" and len(texts[0]) == 1 and texts[1] == "in"
-                        and texts[2].lower() in _ROLE_SETS and not self.is_("^")):
+                        and texts[2].lower().removesuffix("s") in _OUTPUT_WORDS | _HIDDEN_WORDS and not self.is_("^")):
                     var = texts[0]  # Hinton's \sum_{k \in \text{output}}: over the units of that layer, its letter's
                     continue
                 raise Unreadable(f"cannot read the sum's index {''.join(texts)}; write \\sum_{{n=1}}^{{N}} or \\sum_n")
@@ -4147,8 +4147,6 @@ _SQUARED_NAMES = {"SSE": "SSE", "RSS": "SSE", "MSE": "MSE"}
 #: the quantities of a dense layer itself (its weights, bias, summed input and their gradients): numbered by the
 #: weighted layers, the answer's layer k is the spec's k-th dense layer (option ``dense_layers``)
 _DENSE_KINDS = frozenset({"W", "b", "dW", "db", "z", "delta", "dz", "W_next", "b_next", "dWL", "dWR", "dbL", "dbR"})
-#: a layer's units named as a set in a sum's index, \sum_{k \in \text{output}} (the letter's range is that layer's)
-_ROLE_SETS = frozenset({"output", "outputs", "out", "hidden"})
 
 
 def _error_power(toks: list, j: int) -> bool:
