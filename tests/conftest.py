@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +58,14 @@ def verify_text(tmp_path, spec: str, body: str, name: str = "answer.md") -> dict
     (tmp_path / "net.spec.toml").write_text(spec)
     (tmp_path / name).write_text(body)
     results, _, _ = verify_file(str(tmp_path / name), str(tmp_path / "net.spec.toml"))
-    return {r.latex.strip(): r for r in results}
+    found = {r.latex.strip(): r for r in results}
+    from gradproof.verify.normalize import squeeze_space
+
+    for text in re.findall(r"\$([^$]+)\$", body):  # (a claim is read, and shown, with its layout spelled one way:
+        key = " ".join(text.split())  # ^{\rm T} as ^{T}, \left( as (, \dfrac as \frac — found under both spellings)
+        if key not in found and squeeze_space(key) in found:
+            found[key] = found[squeeze_space(key)]
+    return found
 
 
 def central_differences(loss, params: dict, h: float = 1e-6) -> dict:

@@ -40,6 +40,8 @@ _SUMMED = re.compile(r"(?:" + _BOLD + r"w\s*\}|(?<![A-Za-z\\])w)\s*_\s*\{?\s*h\s
 _INSTANCE_SUM = re.compile(r"\\sum\s*_\s*(?:\{\s*t\s*(?:=\s*1\s*)?\}|t(?![A-Za-z]))")
 #: the error on the sample as a function: E(\boldsymbol{W}, \boldsymbol{V} | \mathcal{X}), E(W, v | X)
 _ERROR = re.compile(r"(?<![A-Za-z\\])E\s*\(\s*[^()=|]{1,60}\|\s*[^()=|]{1,30}\)")
+#: the error on one instance (online learning): E^t, E^{t}
+_INSTANCE_ERROR = re.compile(r"(?<![A-Za-z\\])E\s*\^\s*(?:\{\s*t\s*\}|t(?![A-Za-z]))")
 #: what decides the reading: z_h (a hidden unit's output), v_{ih} (a second-layer weight), and the target r
 _Z_H = re.compile(r"(?<![A-Za-z\\])z\s*(?:\^\s*\{?\s*t\s*\}?\s*)?_\s*\{?\s*h\s*\}?")
 _V_IH = re.compile(r"(?<![A-Za-z\\])v\s*_\s*\{\s*[ik]\s*,?\s*h\s*\}")
@@ -86,6 +88,7 @@ class AlpaydinLetters(Rewriting):
             return text
         text = _INSTANCE_SUM.sub(lambda m: keep("\\sum_n"), text)
         text = _ERROR.sub(lambda m: keep("E"), text)
+        text = _INSTANCE_ERROR.sub(lambda m: keep("E"), text)  # (E^t: the error on instance t, online)
         text = _SUMMED.sub(lambda m: keep(f"z^{{(1)}}_{{{unit}}}"), text)
 
         def head(m: re.Match):

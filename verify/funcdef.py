@@ -84,6 +84,27 @@ _F_OTHERWISE = re.compile(r"(?<![A-Za-z\\])f\s*+\}?\s*+(?:'|\^\s*+\{?\s*+\\prime
 _F_OF_X = re.compile(_F_NAME + r"\s*+\(\s*+" + _X_ARG + r"\s*+\)")
 
 
+#: the network's output given a letter of its own as a function of the input, defined alone: Weinberger's
+#: H(\vec{x}) = \vec{z}_2, h(\mathbf{x}) = a^{(L)} (a right side of one quantity, no x in it)
+_OWN_OF_X = re.compile(r"^\s*+(?:\\(?:mathbf|boldsymbol|bm)\s*+\{\s*+)?([B-Zbce-z])\s*+\}?\s*+\(\s*+" + _X_ARG
+                       + r"\s*+\)\s*+=\s*+([^=$(),;]{1,40}?)\s*+[.,]?\s*+$")
+
+
+def own_function_of_input(claims) -> tuple | None:
+    """(the letter, its right side) where one claim defines the network's output as a letter of the answer's own applied
+    to the input alone (``H(\\vec{x}) = \\vec{z}_2``) and no claim defines it otherwise: each ``H(x)`` elsewhere is that
+    right side. None otherwise (or where the right side holds x, or the letter is defined twice)."""
+    found = {}
+    for c in claims[:2000]:
+        m = _OWN_OF_X.match(c.latex) if len(c.latex) <= 200 else None
+        if m and not re.search(r"(?<![A-Za-z\\])x(?![A-Za-z])", m.group(2)):
+            found.setdefault(m.group(1), set()).add(m.group(2).strip())
+    if len(found) != 1:
+        return None
+    (letter, bodies), = found.items()
+    return (letter, bodies.pop()) if len(bodies) == 1 else None
+
+
 def prediction_letter(claims) -> bool:
     """Whether the answer writes ``f(x)`` for the network's prediction: its loss is a function of ``f(x)`` and the
     target (``l(f(x), y)``), and it writes f nowhere else (no ``f'``, no ``f(z)``: then f is an activation)."""
@@ -118,6 +139,10 @@ def read_as_function(claims) -> tuple[list, dict]:
     logistic = logistic_letter(claims)
     applied = re.compile(re.escape(logistic) + r"(?![A-Za-z])\s*(?=\(|')") if logistic else None  # (s(γ), s'(γ))
     predicted = prediction_letter(claims)
+    own_output = own_function_of_input(claims)
+    if own_output is not None:  # Weinberger's H(\vec{x}) = \vec{z}_2: each H(\vec{x}) is \vec{z}_2
+        own_output = (re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*+\{\s*+)?(?<![A-Za-z\\])" + own_output[0]
+                                 + r"\s*+\}?\s*+\(\s*+" + _X_ARG + r"\s*+\)"), own_output[1])
     cdf, density = normal_functions(claims)
     for c in claims:
         text = c.latex if len(c.latex) <= 400 else ""
@@ -137,6 +162,8 @@ def read_as_function(claims) -> tuple[list, dict]:
         text = _NAMED_NETWORK.sub(lambda n: "\\hat{y}", text)  # (Goldberg's NN_{MLP1}(x): the network's output)
         if predicted:  # (a linear substitution: any claim the parser reads, not only the short ones)
             text = _F_OF_X.sub(lambda n: "\\hat{y}", text or c.latex)
+        if own_output is not None and not _OWN_OF_X.match(c.latex):  # (H(x) = z_2 itself stays as written)
+            text = own_output[0].sub(lambda n: "{" + own_output[1] + "}", text or c.latex)
         if text and text != c.latex:
             originals[c.id] = c.latex
             c = replace(c, latex=text)

@@ -80,9 +80,11 @@ class HkpLetters(Rewriting):
                 _O_DEF.search(t) for t in texts) and any(_XI.search(t) for t in texts))):
             return None
         deltas = [t for t in texts if _DELTA_LHS.match(t)]
-        minus = any(_TARGET_FIRST.search(t) for t in deltas) or any(_PLUS_STEP.search(t) for t in texts)
-        plus = any(_OUTPUT_FIRST.search(t) for t in deltas)
-        return HkpLetters((("delta_sign", -1),) if minus and not plus else (), layered)
+        # each δ defined target first and each step added with δ votes for δ = −∂E/∂h, each δ defined output first for
+        # +∂E/∂h: the majority is the answer's convention (one δ written the other way round is then its slip, judged so)
+        minus = sum(1 for t in deltas if _TARGET_FIRST.search(t)) + sum(1 for t in texts if _PLUS_STEP.search(t))
+        plus = sum(1 for t in deltas if _OUTPUT_FIRST.search(t))
+        return HkpLetters((("delta_sign", -1),) if minus > plus else (), layered)
 
     def rewrite(self, text: str) -> str:
         kept = Placeholders()

@@ -848,7 +848,8 @@ def conventions(judge, claims) -> Reading | None:
         if judge.net.depth == 1 and "input_unit" not in dict(base.options) and _INPUT_UNIT.search(text):
             options.append(("input_unit", True))  # CS229's "letting x_0 = 1 (the intercept term)": θ ∈ ℝ^{n+1}, x too
             changes.append("x_0 = 1: the input x carries the intercept's entry first, as θ carries the bias")
-    elif not from_zero and not x_layered and re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
+    elif not from_zero and not x_layered and re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text) and (
+            not _INPUT_AT_ZERO.search(text[:200_000])):  # (Aggarwal's \overline{h}_0 = \overline{x}: layer 0, the input)
         options.append(("zero_based", True))
         changes.append("entries counted from 0 (h1_0, scores_0)")
     declared = {k for k, _ in judge.declared.bases} | {k for k, _ in judge.declared.fixed}
@@ -948,6 +949,11 @@ def conventions(judge, claims) -> Reading | None:
     if "B" not in declared and _CAPITAL_B.search(text) and not _BARE_B.search(text):
         bases += (("B", "b"),)  # a student's B^{(2)} beside W^{(2)}: the bias (B never bare: not a batch size)
         changes.append("B with a layer index is the bias, as W is the weight")
+    if ("theta" not in declared and "theta" not in {b for b, _ in bases} and not _THETA_WEIGHT.search(text)
+            and any(_THETA_ADDED.search(_sides(_normal(c.latex))[1]) for c in definitions(claims)
+                    if "=" in c.latex and len(c.latex) <= 600)):
+        bases += (("theta", "b"),)  # MacKay's a_i^{(2)} = \sum_j w_{ij}^{(2)} h_j + \theta_i^{(2)}: θ added to the
+        changes.append("θ is the bias (added to the weighted sum in its own definition)")  # weighted sum is the bias
     for c in definitions(claims):
         latex = _normal(c.latex)
         m = _INPUT_NAMED.match(latex)
@@ -1057,9 +1063,17 @@ def conventions(judge, claims) -> Reading | None:
             bases += ((m.group(1), "delta"),)
             changes.append(f"{m.group(1)} is δ, the derivative by the summed input (its own definition)")
     if "bias_absorbed" not in dict(base.options) and not any(o == ("zero_based", True) for o in options) and (
-            _SUM_FROM_ZERO_WEIGHTED.search(text) or re.search(r"(?<![A-Za-z\\])w_\{\s*[a-z]\s*,?\s*0\s*\}", text)):
+            _SUM_FROM_ZERO_WEIGHTED.search(text) or _WEIGHT_ZERO.search(text)):
         options.append(("bias_absorbed", True))  # \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0 on x_0 = 1
         changes.append("biases absorbed as weight 0 on a unit x_0 = 1 (sums from 0)")
+    if "l_entry" not in dict(base.options) and "l" not in declared and _L_ENTRY.search(text[:200_000]):
+        options.append(("l_entry", True))  # MacKay's w_{jl}^{(1)} x_l, Efron & Hastie's w^{(k)}_{\ell j}: l is a unit
+        changes.append("l (ℓ) is a unit index beside the layer written apart (w_{jl}^{(1)}), not a generic layer")
+    if ("example_loss" not in dict(base.options) and "L" not in declared and judge.net.regularizer is None
+            and any(_EXAMPLE_L.match(t) for t in (_normal(c.latex) for c in claims[:2000] if len(c.latex) <= 400))
+            and _MEAN_OF_L.search(text[:200_000])):
+        options.append(("example_loss", "L"))  # Duan's L(y_i, \hat{y_i}) = … beside C = \frac{1}{m} \sum_i L(y_i, \hat{y_i})
+        changes.append("L is one example's loss (its own definition with the example's index) and the cost its mean")
     if "superscript" not in dict(base.options):  # z^2: layer 2 or a square? the answer's way of writing layers says
         paren = re.search(r"[A-Za-z}]\s*\^\s*(?:\{?\s*[(\[]|" + _ROLE_SCRIPT + ")",
                           text)  # (or by role: W^{hidden})
@@ -1394,6 +1408,14 @@ def conventions(judge, claims) -> Reading | None:
     if depth is not None and "depth_letter" not in dict(base.options):
         options.append(("depth_letter", depth))  # MathsCode's "the network has k layers in total": [k] is the last
         changes.append(f"{depth} is the last layer (the prose says the network has {depth} layers)")
+    so_far = {**dict(base.options), **dict(options)}
+    if "depth_letter" not in so_far and (own_depth := _DEPTH_DEF.search(text[:200_000])) is not None:
+        letter, number = own_depth.group(1), int(own_depth.group(2))  # Efron & Hastie's K = 3 beside δ^{(K)}: the last
+        first = 1 if _INPUT_IS_ONE.search(text[:200_000]) else int(so_far.get("input_layer", 0))  # (a^{(1)} = x)
+        if (letter not in declared and number == judge.net.depth + first  # layer, numbered as the answer numbers them
+                and re.search(r"\^\s*\{?\s*\(\s*" + letter + r"\s*\)", text)):  # as the answer numbers its layers
+            options.append(("depth_letter", letter))
+            changes.append(f"{letter} = {number} is the last layer (its own definition)")
     tilde = next((m for c in claims if (m := _TILDE_DEF.match(_normal(c.latex))) and not _DERIVATIVE.search(_normal(c.latex))
                   and _AFFINE.search(_sides(_normal(c.latex))[1])), None)
     if tilde and "tilde" + tilde.group(1) not in declared:  # Goto's x̃^{(l)} = W^{(l)} x^{(l-1)} + b^{(l)}: x̃ is the
@@ -1518,6 +1540,20 @@ def _prose_depth(judge, text: str) -> str | None:
     return letter
 
 
+#: the input defined as layer 1: a^{(1)} = x, \mathbf{h}^{(1)} = \mathbf{x}
+_INPUT_IS_ONE = re.compile(r"(?<![A-Za-z\\])[ahz]\s*\}?\s*\^\s*\{?\s*\(\s*1\s*\)\s*\}?\s*=\s*"
+                           r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?x(?![A-Za-z])")
+#: a weight 0 of a unit, its bias absorbed: w_{j0}, w_{j,0}, w^{(k)}_{\ell 0} (DHS, Efron & Hastie)
+_WEIGHT_ZERO = re.compile(r"(?<![A-Za-z\\])w\s*(?:\^\s*\{[^{}]{0,10}\}\s*)?_\s*\{\s*(?:[a-z]|\\ell)\s*,?\s*0\s*\}")
+#: one example's loss defined with the example's index on its arguments: L(y_i, \hat{y_i}) =, L(\hat{y}^{(i)}, y^{(i)}) =
+#: (normalised: \hat{y} is \haty)
+_EXAMPLE_L = re.compile(r"^\s*L\s*\(\s*(?:\\?haty|y|a)\s*(?:_\s*\{?\s*[a-z]\s*\}?|\^\s*\{\s*\(\s*[a-z]\s*\)\s*\})\s*,\s*"
+                        r"(?:\\?haty|y|a)\s*(?:_\s*\{?\s*[a-z]\s*\}?|\^\s*\{\s*\(\s*[a-z]\s*\)\s*\})\s*\)\s*=")
+#: the cost as the mean or sum of it over the examples: C = \frac{1}{m} \sum_{i=1}^{m} L(…), J = \sum_i L(…)
+_MEAN_OF_L = re.compile(r"(?<![A-Za-z\\])[CJE]\s*=\s*(?:\\[dt]?frac\s*\{\s*1\s*\}\s*\{\s*[mnN]\s*\}\s*)?(?:\\displaystyle\s*)?"
+                        r"\\sum(?:[^=]|=\s*[01](?![0-9]))(?:[^=]|=\s*[01](?![0-9])){0,39}?(?<![A-Za-z\\])L\s*\(")
+#: the number of layers defined as a capital letter's value, apart: K = 3 (not L: the last layer already)
+_DEPTH_DEF = re.compile(r"(?<![A-Za-z\\_^{])([A-KM-Z])\s*=\s*(\d)(?![\d.])")
 _LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
 #: a weight matrix (capital W, bold or not) named by the output it gives: W_y, \boldsymbol{W}_y, W_{hy} (not w_y, a
 #: class's row in softmax regression)
@@ -1552,8 +1588,10 @@ _ACCUMULATE = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|
 _UNIT_ACTIVATION = re.compile(r"^\s*([a-z])_\{?\s*([a-z])\s*\}?\s*=\s*(?:(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh"
                               r"|\\" + _ACTIVATION_WORD + r")\s*\(\s*"  # (normalised: \mathrm{sigmoid} is \sigmoid)
                               r"(net|[a-z])_\{?\s*([a-z])\s*\}?\s*\)"
-                              r"|\\frac\s*\{\s*1\s*\}\s*\{\s*1\s*\+\s*e\s*\^\s*\{\s*-\s*(?P<s>net|[a-z])_\{?\s*(?P<u>[a-z])\s*\}?\s*\}\s*\})"
-                              r"\s*[.,]?\s*$")  # (or the logistic written out: Hinton's y_j = \frac{1}{1 + e^{-z_j}})
+                              r"|\\frac\s*\{\s*1\s*\}\s*\{\s*1\s*\+\s*(?:e\s*\^\s*\{|\\exp\s*\()\s*-\s*(?P<s>net|[a-z])_\{?\s*(?P<u>[a-z])"
+                              r"\s*\}?\s*[})]\s*\})"
+                              r"\s*[.,]?\s*$")  # (or the logistic written out: Hinton's y_j = \frac{1}{1 + e^{-z_j}},
+# or with \exp(-z_j))
 
 
 #: a unit 0 of the input or of an activation: a_0, x_{0}, a_0^{(1)}, a^{(2)}_0
@@ -1738,6 +1776,17 @@ def _summed_y(claims) -> bool:
 
 
 _Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{?\s*[(\[]?\s*[LM]\s*[)\]]?\s*\}?)\s*$")
+#: θ added to a weighted sum of w's in a definition (MacKay's \sum_j w_{ij}^{(2)} h_j + \theta_i^{(2)}, w^T x + \theta):
+#: the bias (a threshold subtracted, Mehlig's - \theta_j, is minus the bias: not read so)
+_THETA_ADDED = re.compile(r"(?<![A-Za-z\\])w\s*[_^][^=+]{0,60}\+\s*\\theta(?![A-Za-z])|\\theta\s*(?:[_^]\s*(?:\{[^{}]{0,12}\}|\w)\s*){0,2}"
+                          r"\+\s*\\sum[^=+]{0,40}(?<![A-Za-z\\])w\s*[_^]")
+#: θ written as a weight: with two indices (θ_{jk}), transposed or a vector of parameters beside x (θ^T x)
+_THETA_WEIGHT = re.compile(r"\\theta\s*(?:\^\s*\{?\s*\(?\w{1,3}\)?\s*\}?\s*)?_\s*\{\s*\w\s*,?\s*\w\s*\}|\\theta\s*\^\s*\{?\s*(?:T|\\top)")
+#: l or ℓ one of a pair of unit indices on a symbol whose layer is written apart by a number or another letter in
+#: parentheses or brackets: w_{jl}^{(1)}, w^{(k)}_{\ell j}, w_{j,l}^{[2]} (the parser's _l_is_entry, on the raw text)
+_L_PAIR_RAW = r"_\s*\{\s*(?:[a-km-z]\s*,?\s*(?:l|\\ell)(?![A-Za-z])|(?:l|\\ell)\s*,?\s*[a-km-z0])\s*\}"
+_PAREN_LAYER_RAW = r"\^\s*\{?\s*[(\[]\s*(?:\d+|[a-km-zA-Z](?:\s*[+-]\s*\d+)?)\s*[)\]]\s*\}?"
+_L_ENTRY = re.compile(_L_PAIR_RAW + r"\s*" + _PAREN_LAYER_RAW + "|" + _PAREN_LAYER_RAW + r"\s*" + _L_PAIR_RAW)
 #: a hatted letter defined as an activation applied: \hat p_i = \sigma(w^T x_i + b), \hat p = \softmax(z) (normalised)
 _HATTED_OUTPUT = re.compile(r"^\s*\\hat([a-zA-Z])\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*\\(sigma|sigmoid|softmax|tanh)\s*\(")
 #: δ defined with the target first, (d_j − y_j), (t_k − o_k), (y − \hat y): minus the derivative (Mitchell)
@@ -1872,11 +1921,20 @@ def _bare_layer_letter(text: str) -> str | None:
         found = {m.group(1) for m in _SUB_DELTA_LAYER.finditer(text)} - {"l", "t"}
     if not found:  # kgwilson's z_i = x_{i-1} @ W_i + b_i, W_{i-1}: a weight or bias numbered with an offset
         found = {m.group(1) for m in _SUB_PARAM_LAYER.finditer(text)} - {"l", "t"}
+    if not found:  # Aggarwal's \overline{a}_k = W_k^T \overline{h}_{k-1}: a letter with an offset beside W_k
+        found = {m.group(1) for m in _SUB_ANY_LAYER.finditer(text[:200_000])} - {"l", "t", "i", "j", "n", "x"}
+        found = {k for k in found if re.search(r"(?<![A-Za-z\\])W\s*_\s*\{?\s*" + k + r"\s*\}?(?![A-Za-z+-])", text)}
     return found.pop() if len(found) == 1 else None
 
 
 #: a weight or bias with a subscript letter and an offset, W_{i-1}, b_{i+1}: that letter numbers layers
 _SUB_PARAM_LAYER = re.compile(r"(?<![A-Za-z\\])[Wb]\s*_\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")
+#: a layer's letter with subscript 0 defined as the input: \overline{h}_0 = \overline{x}, \vec{z}_0 = \vec{x}, h_0 = x
+_INPUT_AT_ZERO = re.compile(r"(?:(?<![A-Za-z\\])|\\(?:overline|bar|vec|mathbf|boldsymbol|bm)\s*+\{\s*+)[ahz]\s*+\}?\s*+_\s*+"
+                            r"\{?\s*+0\s*+\}?\s*+=\s*+(?:\\(?:overline|bar|vec|mathbf|boldsymbol|bm)\s*+\{\s*+)?x(?![A-Za-z_^])")
+#: any letter (plain or decorated as a vector) with a subscript letter and an offset: \overline{h}_{k-1}, \vec{z}_{k+1}
+_SUB_ANY_LAYER = re.compile(r"(?:(?<![A-Za-z\\])[A-Za-z]|\\(?:overline|bar|vec|mathbf|boldsymbol|bm)\s*+\{\s*+[A-Za-z]\s*+\})"
+                            r"\s*+_\s*+\{\s*+([a-z])\s*+[+-]\s*+1\s*+\}")
 #: the summed input of layer L computed from x of the layer before (kgwilson's z_i = x_{i-1} @ W_i + b_i): x is that
 #: layer's output ("x_{i-1} is the output of the previous layer, or the input image for i = 1")
 _X_BEFORE = r"(?<![A-Za-z\\])z\s*_\s*\{{?\s*{L}\s*\}}?\s*=[^=\n]*(?<![A-Za-z\\])x\s*_\s*\{{\s*{L}\s*-\s*1\s*\}}"

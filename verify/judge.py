@@ -6062,8 +6062,10 @@ def _sum_repeated(node: Node, names: set) -> Node:
     if inner:
         node = Node(node.op, tuple(args), node.value)
     uses = _index_uses(node)
+    samples = {n.value for n in node.walk() if n.op == "sample" and isinstance(n.value, str)}
     for v in sorted(names - inner):
-        if uses.get(v, 0) > 2 and _monomial_uses(node).get(v, 0) > 2 and v in free_indices(node):
+        if (uses.get(v, 0) > 2 and _monomial_uses(node).get(v, 0) > 2 and v in free_indices(node)
+                and v not in samples):  # (a sample's index, Alpaydın's x_j^t … z_h^t (1 - z_h^t): one instance throughout)
             raise Unreadable(f"the index {v} is written {_monomial_uses(node)[v]} times in one product: the summation "
                              "convention sums an index written twice, so which of them are summed is not said")
         if uses.get(v, 0) >= 2 and v in free_indices(node):

@@ -448,6 +448,12 @@ def squeeze_space(text: str) -> str:
     text = _RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
     if "T" in text and _FONT_T.search(text):  # (x^{\mathsf{T}}: every reader's pattern, raw or normalised, knows ^{T})
         text = _FONT_TRANSPOSE.sub("^{T}", text)
+    if "frac" in text and ("dfrac" in text or "tfrac" in text or "cfrac" in text):  # (\dfrac: a display style only)
+        text = text.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\cfrac", "\\frac")
+    if ("left" in text or "right" in text or "ig" in text) and _SIZED_BRACKET.search(text):  # \left( … \right): a size
+        text = _SIZED_BRACKET.sub(r"\1", text)
+    if " " in text and "mathbf" in text:  # (\mathbf W: \mathbf{W})
+        text = _BOLD_UNBRACED.sub(r"\\mathbf{\1}", text)
     return _LAYOUT_ONLY.sub(_layout_gap, text) if "style" in text or "limits" in text else text
 
 
@@ -458,6 +464,14 @@ _FONT_T = re.compile(r"\\(?:mathsf|mathrm|textsf|textrm|rm|sf)(?![A-Za-z])")
 _FONT_TRANSPOSE = re.compile(r"\^\s*+\{\s*+\\(?:mathsf|mathrm|textsf|textrm)\s*+\{\s*+(?:\\scriptscriptstyle\s*+)?T\s*+\}\s*+\}"
                              r"|\^\s*+\\(?:mathsf|mathrm|textsf|textrm)\s*+\{\s*+T\s*+\}"
                              r"|\^\s*+\{\s*+\\(?:rm|sf)\s++T\s*+\}")
+
+
+#: a bracket sized by a command, \left( \right) \bigl[ \Big] (not \left. or \right|: normalize reads a derivative
+#: evaluated at a point from them): the bracket alone, as the readers' patterns on the raw text look for it (a round-51
+#: variant of every hunt answer with \left( … \right) lost 7 verdicts; \dfrac and \mathbf W lost 12)
+_SIZED_BRACKET = re.compile(r"\\(?:left|right|[bB]igg?[lr]?)(?![A-Za-z])\s*+([()\[\]])")
+#: a bold letter written without braces, \mathbf W (one Latin letter)
+_BOLD_UNBRACED = re.compile(r"\\mathbf\s++([A-Za-z])(?![A-Za-z])")
 
 
 def _layout_gap(m: re.Match) -> str:

@@ -250,12 +250,15 @@ def _example_arguments(texts: list[str]) -> str | None:
         return None
     found = set()
     for part in (texts[:texts.index(",")], texts[texts.index(",") + 1:]):
-        if len(part) < 6 or part[-6:-4] != ["^", "{"] or part[-4] != "(" or part[-2:] != [")", "}"]:
+        if len(part) == 3 and part[1] == "_" or len(part) == 5 and part[1:3] == ["_", "{"] and part[4] == "}":
+            letter, index = part[:1], part[-1] if len(part) == 3 else part[3]  # (Duan's L(y_i, \hat{y_i}): a subscript)
+        elif len(part) < 6 or part[-6:-4] != ["^", "{"] or part[-4] != "(" or part[-2:] != [")", "}"]:
             return None
-        letter = part[:-6]
+        else:
+            letter, index = part[:-6], part[-3]
         if letter not in (["a"], ["y"], ["o"], ["haty"]):
             return None
-        found.add(part[-3])
+        found.add(index)
     var = found.pop() if len(found) == 1 else None
     return var if var is not None and len(var) == 1 and var.isalpha() else None
 
@@ -549,6 +552,22 @@ def _loss_called_l(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+#: a pair of unit indices one of which is l or ℓ, on a symbol whose layer is written apart in parentheses or brackets by
+#: a number or another letter: w_{jl}^{(1)}, w^{(k)}_{\ell j}, w_{j,l}^{[2]} (token texts joined by spaces, ℓ as l)
+_L_PAIR = r"_ \{ (?:[a-km-z](?: ,)? l|l(?: ,)? [a-km-z0]) \}"
+_PAREN_LAYER = r"\^ \{ [(\[] (?:\d+|[a-km-zA-Z](?: [+-] \d+)?) [)\]] \}"
+_L_ENTRY = re.compile(_L_PAIR + " " + _PAREN_LAYER + "|" + _PAREN_LAYER + " " + _L_PAIR)
+
+
+def _l_is_entry(toks: list) -> bool:
+    r"""Whether a claim writes l (or ℓ) as one of a pair of unit indices on a symbol whose layer it writes apart
+    (MacKay's w_{jl}^{(1)} x_l, Efron & Hastie's w^{(k)}_{\ell j} a^{(k)}_j): then l is a unit in the whole claim, not the
+    generic layer. A linear scan of the claim's first tokens."""
+    if len(toks) > 4000 or not any(t.text in ("l", "ell") for t in toks):
+        return False
+    return _L_ENTRY.search(" ".join("l" if t.kind == "cmd" and t.text == "ell" else t.text for t in toks)) is not None
+
+
 def _marked_and_bare_y(toks: list) -> str | None:
     """Whether a claim writes y marked as the target beside a y without that mark: starred (``y^*``, ``y_i^*``) beside
     any y without a star ("star"), or named (``y_{true}``, ``y_{target}``) beside a y with no script at all ("true":
@@ -651,6 +670,14 @@ class _Parser:
         self.depth_names += ((own.upper(),),) if own and opts.get("layer_letter_last", True) else ()
         self.layer_letters = tuple(x for x in LAYER_LETTERS + ((own,) if own else ()) if x != opts.get("depth_letter"))
         self.paren_letters = self.layer_letters + tuple(x for x in PAREN_LAYER_LETTERS if x != opts.get("depth_letter"))
+        # MacKay's w_{jl}^{(1)}, Efron & Hastie's w^{(k)}_{\ell j}: l, ℓ a unit here, not the generic layer
+        self.entry_l = bool(opts.get("l_entry")) or _l_is_entry(toks)
+        if self.entry_l:
+            self.t = toks = [Tok("id", "l", t.pos) if t.kind == "cmd" and t.text == "ell" and (
+                k and toks[k - 1].text in ("_", "{", ",") or not (k + 1 < len(toks) and toks[k + 1].text == "("))
+                else t for k, t in enumerate(toks)]  # (not ℓ(ŷ, y), a loss: ℓ applied outside a script)
+            self.layer_letters = tuple(x for x in self.layer_letters if x != "l")
+            self.paren_letters = tuple(x for x in self.paren_letters if x != "l")
         # Ng's square brackets mark layers only: MathsCode's Z^{[i]}, A^{[i-1]} (i his layer index, (j) the example)
         self.bracket_letters = self.paren_letters + ((opts["bracket_letter"],) if opts.get("bracket_letter") else ())
         self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)
@@ -2113,6 +2140,10 @@ class _Parser:
                 power = n
             else:
                 raise Unreadable(f"cannot read the superscripts of {name}")
+        if power == 0 and bare_sup:  # (Theodoridis's y_n^0 = x_n: layer 0, the input, where his layers are bare
+            # superscripts y^r; a power 0 would make the claim 1 = x, which no author means)
+            raise Unreadable(f"{name}^0 is no power (that would be 1): if it is layer 0, the input, write {name}^{{(0)}} "
+                             "or declare the layer letter")
         generic = (self.generic_units and layer is None and comps and isinstance(comps[0], str)
                    and comps[0] in self.unit_pos)
         if generic and kind == "x" and len(comps) == 2 and comps[1] in self.unit_pos:
@@ -2674,6 +2705,8 @@ class _Parser:
             return [("slice", toks[2].text)]  # z_{:, i}: column i (the parser reads it as an example's vector)
         letters = [t.text for t in toks if t.kind == "id"]
         unit_letters = ENTRY_LETTERS + tuple(self.unit_pos) if self.generic_units else ENTRY_LETTERS  # (Fuat's l)
+        if self.entry_l:
+            unit_letters += ("l",)  # MacKay's w_{jl}^{(1)} x_l: l a unit (_l_is_entry)
         entries = len(letters) <= 2 and all(x in unit_letters for x in letters)  # w_{jk}, but not W_{new}
         items, j = [], 0
         while j < len(toks):
@@ -2932,14 +2965,15 @@ class _Parser:
         opts = self.opts
         if int(opts.get("batch", 1)) > 1 and g in BATCH_SCALED:
             # ℓ (\ell, \mathcal{L}) is one example's loss; δ is each sample's own unless the answer's δ carries 1/N
-            per_sample = per_sample or loss == "lossL" and self.loss_word == "ell" and opts.get("ell") != "batch"
+            per_sample = per_sample or loss == "lossL" and (self.loss_word == "ell" and opts.get("ell") != "batch"
+                                                            or self.loss_word == opts.get("example_loss"))  # (Duan's L)
             g = BATCH_SCALED[g][per_sample]
         if g == "delta" and opts.get("delta_scale") == "mean" and int(opts.get("batch", 1)) > 1:
             g = "dz"
         if loss == "lossR" and g not in ("dW", "db"):
             raise Unreadable("the regularizer R depends on the weights only")
-        if (loss == "lossL" and self.loss_word == "ell" and g in ("dW", "db", "dWb") and opts.get("chosen_batch")
-                and not per_sample and opts.get("ell") != "batch"):
+        if (loss == "lossL" and (self.loss_word == "ell" and opts.get("ell") != "batch" or self.loss_word == opts.get(
+                "example_loss")) and g in ("dW", "db", "dWb") and opts.get("chosen_batch") and not per_sample):
             # a document judged with a batch the tool chose (it averages over m examples): ∇_W ℓ, one example's loss,
             # names no example — the answer's per-example formulas (x^T δ) are not the batch's
             raise Unreadable("ℓ is one example's loss and the document works with a batch of m: which example is not "

@@ -39,15 +39,26 @@ _MU = re.compile(r"\\mu(?![A-Za-z])")
 
 _DELTA_MU = re.compile(r"\\Delta[^=]{0,30}=\s*-?\s*\\mu(?![A-Za-z])")
 
+#: the later book's form (Theodoridis, *Machine Learning: A Bayesian and Optimization Perspective*, §18.4): the sample n
+#: first among the subscripts, z_{nj}^r, y_{nk}^{r-1}, \delta_{nj}^r, \hat y_{nm}, the weights θ_{jk}^r (θ_{j0}^r the bias),
+#: \boldsymbol{y}_n^0 = \boldsymbol{x}_n, the cost \mathcal{J}_n or \mathcal{E}_n: read as the first book's letters
+_SAMPLE_FIRST = re.compile(r"(?<![A-Za-z\\])[zy]\s*(?:_\s*\{\s*n\s*,?\s*[a-z]\s*\}\s*\^\s*(?:\{[^{}]{1,6}\}|[a-zA-Z0-9])"
+                           r"|\^\s*(?:\{[^{}]{1,6}\}|[a-zA-Z0-9])\s*_\s*\{\s*n\s*,?\s*[a-z]\s*\})")
+_BOOK_HEAD = re.compile(r"\\hat\s*\{\s*y\s*\}|\\hat\s+y(?![A-Za-z])|\\delta(?![A-Za-z])|\\theta(?![A-Za-z])"
+                        r"|\\mathcal\s*\{\s*[JE]\s*\}|\\(?:boldsymbol|mathbf)\s*\{\s*[xy]\s*\}|(?<![A-Za-z\\{])[zyx](?![A-Za-z])")
+#: a subscript that is the sample n with a unit after it, or the sample alone: {nj}, {n,j}, n
+_SAMPLE_SUB = re.compile(r"^\{?\s*n\s*(?:,?\s*([a-z])\s*)?\}?$")
+
 
 class TheodoridisLetters(Rewriting):
     """The rewriting of an answer in Theodoridis and Koutroumbas's letters; None from ``detect`` when it is not one."""
 
     max_length = MAX_LENGTH
 
-    def __init__(self, rate_mu: bool):
+    def __init__(self, rate_mu: bool, sample_first: bool = False):
         self.originals: dict[str, str] = {}
         self.rate_mu = rate_mu
+        self.sample_first = sample_first  # the later book's z_{nj}^r, θ_{jk}^r (_SAMPLE_FIRST)
         self.change = ("v_j^r is the input and y_j^r the output of neuron j in layer r, y_m without a layer the desired "
                        "output, w_{j0}^r the threshold, k_r the size of layer r, (i) the training pair, (new) = (old) + Δ an update"
                        + (", μ the learning rate" if rate_mu else "") + " (Theodoridis & Koutroumbas)")
@@ -57,15 +68,18 @@ class TheodoridisLetters(Rewriting):
         if getattr(net, "has_kinds", False):
             return None
         texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
-        if sum(len(_PAIR_LETTER.findall(t)) for t in texts) < 2:
+        sample_first = sum(len(_SAMPLE_FIRST.findall(t)) for t in texts) >= 2
+        if sum(len(_PAIR_LETTER.findall(t)) for t in texts) < 2 and not sample_first:
             return None
-        return TheodoridisLetters(any(_DELTA_MU.search(t) for t in texts))
+        return TheodoridisLetters(any(_DELTA_MU.search(t) for t in texts), sample_first)
 
     def rewrite(self, text: str) -> str:
         kept = Placeholders()
         if not kept.usable(text):
             return text
         keep = kept.keep
+        if self.sample_first:
+            text = self._first_book(text)
         text = _SIZED_SUM.sub(lambda m: keep(f"\\sum_{m.group(1)}"), text)
         text = new_old_update(text, keep)
         if self.rate_mu:
@@ -78,6 +92,26 @@ class TheodoridisLetters(Rewriting):
             return None if made is None else (keep(made), pair.end() if pair is not None else end)
 
         return kept.restore(replace_heads(text, _HEAD, head))
+
+    @staticmethod
+    def _first_book(text: str) -> str:
+        """The later book's letters written as the first book's: z_{nj}^r as v_j^r(i), y_{nk}^{r-1} as y_k^{r-1}(i),
+        \\hat y_{nm} as \\hat{y}_m(i), θ_{jk}^r as w_{jk}^r, \\mathcal{J}_n as E(i), \\boldsymbol{y}_n^0 as y^0(i)."""
+        def head(m: re.Match):
+            end, sub, sup = letter_scripts(text, m.end())
+            name = m.group(0)
+            if name.startswith("\\theta"):
+                return ("w" + (f"_{sub}" if sub else "") + (f"^{sup}" if sup else ""), end) if sup else None
+            found = _SAMPLE_SUB.match(sub.strip()) if sub else None
+            if found is None:
+                return None
+            letter = re.sub(r"\\(?:boldsymbol|mathbf|mathcal|hat)\s*\{?\s*|\s+|\}", "", name)
+            letter = {"z": "v", "J": "E", "delta": "\\delta"}.get(letter.lstrip("\\"), letter)
+            letter = "\\hat{y}" if name.startswith("\\hat") else letter
+            unit = f"_{found.group(1)}" if found.group(1) else ""
+            return f"{letter}{unit}" + (f"^{sup}" if sup else "") + "(i)", end
+
+        return replace_heads(text, _BOOK_HEAD, head)
 
     @staticmethod
     def _read(head: str, sub: str | None, sup: str | None, pair: bool) -> str | None:

@@ -252,7 +252,8 @@ def test_sigma_named_the_relu_in_prose(tmp_path, named):
 
 # ---- Hinton: one letter y for every unit, k the outputs ----------------------------------------------------------------
 
-def test_hintons_letters_with_k_the_outputs(tmp_path):
+@pytest.mark.parametrize("logistic", [r"e^{-z_j}", r"\exp(-z_j)", r"\exp\left(-z_j\right)"])  # (round 51: \exp unread)
+def test_hintons_letters_with_k_the_outputs(tmp_path, logistic):
     n = _sigmoid_net()
     x, t, h, y, W2 = n["x"], n["t"], n["h"], n["y"], n["W2"]
     dy_k = -(t - y)
@@ -268,9 +269,9 @@ def test_hintons_letters_with_k_the_outputs(tmp_path):
          n["dW1"].T),
     ]
     body = (r"Each unit $j$ has total input $z_j = b_j + \sum_i y_i w_{ij}$, where $w_{ij}$ is the weight from unit $i$ to "
-            r"unit $j$, and output $y_j = \frac{1}{1 + e^{-z_j}}$. Units $i$ are the inputs, units $j$ the hidden units, "
+            r"unit $j$, and output $y_j = \frac{1}{1 + LOGISTIC}$. Units $i$ are the inputs, units $j$ the hidden units, "
             r"units $k$ the outputs. The error is $E = \frac{1}{2}\sum_{k \in \text{output}} (t_k - y_k)^2$." "\n\n"
-            + _listed(claims))
+            + _listed(claims)).replace("LOGISTIC", logistic)
     found = _verify(tmp_path, SIGMOID_SPEC, body)
     _verdicts(found, claims)
     assert found[r"z_j = b_j + \sum_i y_i w_{ij}"].verdict == "correct"

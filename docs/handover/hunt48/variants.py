@@ -27,6 +27,16 @@ SWAPS = [
     ("softmax as an operator", [("\\mathrm{softmax}", "\\operatorname{softmax}"), ("\\text{softmax}", "\\operatorname{softmax}")]),
     ("circ for odot", [("\\odot", "\\circ")]),
     ("boldsymbol for mathbf", [("\\mathbf{", "\\boldsymbol{")]),
+    ("bm for mathbf", [("\\mathbf{", "\\bm{")]),
+    ("mathbf without braces", [(re.compile(r"\\mathbf\{([A-Za-z])\}"), r"\\mathbf \1")]),
+    ("dfrac for frac", [("\\frac{", "\\dfrac{")]),
+    ("tfrac for frac", [("\\frac{", "\\tfrac{")]),
+    ("sum with limits", [("\\sum_", "\\sum\\limits_")]),
+    ("prime as a superscript", [(re.compile(r"(?<=[A-Za-z)}])'(?=[(_^{])"), r"^{\\prime}")]),
+    ("gets for leftarrow", [("\\leftarrow", "\\gets")]),
+    ("coloneqq for :=", [(":=", "\\coloneqq ")]),
+    ("left( right) for ( )", [(re.compile(r"(?<![\\t{])\(([^()$\n]*?)(?<![\\t])\)"), r"\\left(\1\\right)")]),
+    ("exp for e^", [(re.compile(r"\be\^\{([^{}]*)\}"), r"\\exp(\1)")]),
 ]
 
 
@@ -49,7 +59,7 @@ def main() -> int:
                     for name, swaps in SWAPS:
                         new = text
                         for old, spelled in swaps:
-                            new = new.replace(old, spelled)
+                            new = old.sub(spelled, new) if isinstance(old, re.Pattern) else new.replace(old, spelled)
                         if new == text:
                             continue
                         base = base if base is not None else _verdicts(path, folder / spec)
