@@ -316,7 +316,8 @@ def probes() -> list[Probe]:
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
             + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five()
-            + round_forty_six() + round_forty_seven() + round_forty_eight() + round_forty_nine() + round_fifty())
+            + round_forty_six() + round_forty_seven() + round_forty_eight() + round_forty_nine() + round_fifty()
+            + round_fifty_one())
 
 
 def _example(name: str) -> str:
@@ -5977,6 +5978,43 @@ def round_fifty() -> list[Probe]:
     md("d2l's h' = m ⊙ h/(1 − p) in 1900 claims", "".join(
         f"$\\mathbf{{h}}' = \\frac{{\\mathbf{{m}} \\odot \\mathbf{{h}}}}{{1 - p}} + {k}$, $\\hat y = \\mathrm{{softmax}}"
         f"(W^{{(2)}} \\mathbf{{h}}' + b^{{(2)}})$\n\n" for k in range(950)), spec_text=drop)
+    return out
+
+
+def round_fifty_one() -> list[Probe]:
+    """Round fifty-one (eleven more textbooks): HKP's δ votes in 1900 claims; Alpaydın's instance index 10^4 times in one
+    product; MacKay's θ added and w_{jl}^{(1)} x_l in 1900 claims; Efron & Hastie's ℓ and K = 3 in 1900 claims; the later
+    Theodoridis's z_{nj}^r 10^4 times; Weinberger's H(\\vec x) 10^4 times; Aggarwal's \\overline{h}_{k-1} 10^4 times;
+    \\left( … \\right) nested 10^4 deep and \\dfrac 10^4 times; Duan's L(y_i, \\hat{y_i}) beside C = 1/m Σ L in 1900 claims."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r51: ")
+    sig = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"'))
+    tanh = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
+    md("HKP's δ target first and output first in 1900 claims", "$V_j^\\mu = g(h_j^\\mu)$, $O_i^\\mu = g(h_i^\\mu)$, "
+       "$h_j^\\mu = \\sum_k w_{jk} \\xi_k^\\mu$\n\n" + "".join(
+           f"$\\delta_i^\\mu = g'(h_i^\\mu) [\\zeta_i^\\mu - O_i^\\mu] + {k}$, $\\delta_i^\\mu = g'(h_i^\\mu) [O_i^\\mu - "
+           f"\\zeta_i^\\mu]$\n\n" for k in range(950)), spec_text=sig)
+    md("Alpaydin's instance index 10^4 times in one product", "$z_h = \\mathrm{sigmoid}(\\boldsymbol{w}_h^T \\boldsymbol{x})$"
+       ", $y_i = \\sum_h v_{ih} z_h + v_{i0}$, $E^t = \\frac{1}{2}\\sum_i (r_i^t - y_i^t)^2$\n\n$\\Delta w_{hj} = \\eta "
+       + " ".join("z_h^t" for _ in range(10_000)) + " x_j^t$\n", spec_text=spec(layer(3, '"sigmoid"') + layer(2, '"identity"')))
+    md("MacKay's theta added and w_{jl} in 1900 claims", "".join(
+        f"$a_j^{{(1)}} = \\sum_l w_{{jl}}^{{(1)}} x_l + \\theta_j^{{(1)}} + {k}$, $\\frac{{\\partial E}}{{\\partial "
+        f"\\theta_i^{{(2)}}}} = y_i - t_i$\n\n" for k in range(950)), spec_text=tanh)
+    md("Efron & Hastie's ell and K = 3 in 1900 claims", "$a^{(1)} = x$, $K = 3$\n\n" + "".join(
+        f"$z^{{(k+1)}}_\\ell = w^{{(k)}}_{{\\ell 0}} + \\sum_j w^{{(k)}}_{{\\ell j}} a^{{(k)}}_j + {k}$, "
+        f"$\\delta^{{(K)}}_\\ell = {k}$\n\n" for k in range(950)), spec_text=sig)
+    md("Theodoridis's z_{nj}^r 10^4 times", "$$y_{nj}^r = f(" + " + ".join(
+        "\\theta_{jk}^r y_{nk}^{r-1} z_{nj}^r" for _ in range(10_000)) + ")$$\n", spec_text=sig)
+    md("Weinberger's H(x) 10^4 times", "$H(\\vec{x}) = \\vec{z}_2$\n\n$$\\mathcal{L} = " + " + ".join(
+        "\\|H(\\vec{x}) - \\vec{y}\\|^2" for _ in range(10_000)) + "$$\n", spec_text=sig)
+    md("Aggarwal's subscript layer 10^4 times", "$\\overline{h}_0 = \\overline{x}$\n\n$$\\overline{a}_k = W_k^T " + " + ".join(
+        "\\overline{h}_{k-1}" for _ in range(10_000)) + "$$\n", spec_text=sig)
+    md("left( nested 10^4 deep and dfrac 10^4 times", "$$J = " + "\\left(" * 10_000 + "x" + "\\right)" * 10_000
+       + "$$\n\n$$J = " + " + ".join("\\dfrac{1}{2}" for _ in range(10_000)) + "$$\n", spec_text=sig)
+    md("Duan's L(y_i, yhat_i) beside its mean in 1900 claims", "$C = \\frac{1}{m}\\sum_{i=1}^{m} L(y_i, \\hat{y_i})$\n\n"
+       + "".join(f"$L(y_i, \\hat{{y_i}}) = -(y_i \\log \\hat{{y_i}} + (1 - y_i) \\log(1 - \\hat{{y_i}})) + {k}$\n\n"
+                 for k in range(950)), spec_text=spec(layer(3, '"sigmoid"') + layer(1, '"sigmoid"'),
+                                                      loss="binary_cross_entropy"))
     return out
 
 

@@ -4,7 +4,10 @@ claims whose verdict got worse: newly ``incorrect`` (a false reject the spelling
 
     .venv/bin/python docs/handover/hunt48/variants.py        (from the repository root; the copies go to a temporary folder)
 
-Round 50 found with it that a transpose set in a font was not read (normalize.squeeze_space now writes it ^{T}).
+Round 50 found with it that a transpose set in a font was not read (normalize.squeeze_space now writes it ^{T});
+round 51 widened the swaps (\\bm, \\mathbf W, \\dfrac, \\left( \\right), \\exp(…), …) and found false rejects under
+\\dfrac (Haykin's δ = −∂ℰ/∂v), \\exp (Hinton's logistic) and \\left( (Goodfellow's §7.1): squeeze_space reads the
+layouts one way now, and infer knows \\exp.
 """
 
 from __future__ import annotations
@@ -62,6 +65,11 @@ def main() -> int:
                             new = old.sub(spelled, new) if isinstance(old, re.Pattern) else new.replace(old, spelled)
                         if new == text:
                             continue
+                        if path.suffix == ".ipynb":
+                            try:
+                                json.loads(new)
+                            except ValueError:
+                                continue  # (a backslash the swap wrote into a notebook's JSON: not the same document)
                         base = base if base is not None else _verdicts(path, folder / spec)
                         copy = Path(tmp) / f"{folder.name}_{path.stem}{path.suffix}"
                         copy.write_text(new)
