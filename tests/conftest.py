@@ -61,8 +61,9 @@ def verify_text(tmp_path, spec: str, body: str, name: str = "answer.md") -> dict
     found = {r.latex.strip(): r for r in results}
     from gradproof.verify.normalize import squeeze_space
 
-    for text in re.findall(r"\$([^$]+)\$", body):  # (a claim is read, and shown, with its layout spelled one way:
-        key = " ".join(text.split())  # ^{\rm T} as ^{T}, \left( as (, \dfrac as \frac — found under both spellings)
+    for m in re.finditer(r"\$\$(.+?)\$\$|\$([^$]+)\$", body, re.S):  # (a claim is read, and shown, with its layout
+        key = " ".join((m.group(1) or m.group(2)).split())  # spelled one way: ^{\rm T} as ^{T}, \left( as (, \dfrac as
+        # \frac — found under both spellings)
         if key not in found and squeeze_space(key) in found:
             found[key] = found[squeeze_space(key)]
     return found

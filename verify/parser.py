@@ -2966,14 +2966,14 @@ class _Parser:
         if int(opts.get("batch", 1)) > 1 and g in BATCH_SCALED:
             # ℓ (\ell, \mathcal{L}) is one example's loss; δ is each sample's own unless the answer's δ carries 1/N
             per_sample = per_sample or loss == "lossL" and (self.loss_word == "ell" and opts.get("ell") != "batch"
-                                                            or self.loss_word == opts.get("example_loss"))  # (Duan's L)
+                                                            or self._example_loss())  # (Duan's L)
             g = BATCH_SCALED[g][per_sample]
         if g == "delta" and opts.get("delta_scale") == "mean" and int(opts.get("batch", 1)) > 1:
             g = "dz"
         if loss == "lossR" and g not in ("dW", "db"):
             raise Unreadable("the regularizer R depends on the weights only")
-        if (loss == "lossL" and (self.loss_word == "ell" and opts.get("ell") != "batch" or self.loss_word == opts.get(
-                "example_loss")) and g in ("dW", "db", "dWb") and opts.get("chosen_batch") and not per_sample):
+        if (loss == "lossL" and (self.loss_word == "ell" and opts.get("ell") != "batch" or self._example_loss())
+                and g in ("dW", "db", "dWb") and opts.get("chosen_batch") and not per_sample):
             # a document judged with a batch the tool chose (it averages over m examples): ∇_W ℓ, one example's loss,
             # names no example — the answer's per-example formulas (x^T δ) are not the batch's
             raise Unreadable("ℓ is one example's loss and the document works with a batch of m: which example is not "
@@ -3019,6 +3019,12 @@ class _Parser:
         if self._whole_objective(tok.text):
             return "lossL" if data else "loss"  # CS231n: L is the whole objective, data loss plus regularization
         return "lossL" if data and LOSSES[tok.text] == "loss" else LOSSES[tok.text]
+
+    def _example_loss(self) -> bool:
+        """Whether the objective's letter just read is the one the answer names one example's loss by (infer's option
+        ``example_loss``: Duan's L(y_i, \\hat{y_i}) beside C = \\frac{1}{m} \\sum_i L)."""
+        own = self.opts.get("example_loss")
+        return own is not None and self.loss_word == own
 
     def _whole_objective_word(self) -> int:
         """At ``_`` after an objective's letter: how many tokens a word naming the whole objective takes, the ``_``

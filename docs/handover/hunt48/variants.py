@@ -3,6 +3,7 @@ swap of the same meaning (``^T`` written ``^{\\mathsf{T}}``, ``\\tanh`` written 
 claims whose verdict got worse: newly ``incorrect`` (a false reject the spelling causes) or no longer ``correct`` (unread).
 
     .venv/bin/python docs/handover/hunt48/variants.py        (from the repository root; the copies go to a temporary folder)
+    .venv/bin/python docs/handover/hunt48/variants.py slash over      (only the swaps whose names hold these words)
 
 Round 50 found with it that a transpose set in a font was not read (normalize.squeeze_space now writes it ^{T});
 round 51 widened the swaps (\\bm, \\mathbf W, \\dfrac, \\left( \\right), \\exp(…), …) and found false rejects under
@@ -22,6 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 GRADPROOF = Path(sys.executable).with_name("gradproof")
 ROW = re.compile(r"^\|\s*([^|]+?)\s*\|\s*(net[^|\s]*\.toml)\s*\|", re.M)
+#: a brace's body with at most one level of braces inside (W^{(2)}, \hat{y})
+_BRACED = r"(?:[^{}$]|\{[^{}$]*\})*"
 #: (name, [(as written, the same meaning spelled otherwise)])
 SWAPS = [
     ("transpose in a font", [("^\\top", "^{\\mathsf{T}}"), ("^{T}", "^{\\mathsf{T}}"), ("^T", "^{\\mathsf{T}}")]),
@@ -40,6 +43,9 @@ SWAPS = [
     ("coloneqq for :=", [(":=", "\\coloneqq ")]),
     ("left( right) for ( )", [(re.compile(r"(?<![\\t{])\(([^()$\n]*?)(?<![\\t])\)"), r"\\left(\1\\right)")]),
     ("exp for e^", [(re.compile(r"\be\^\{([^{}]*)\}"), r"\\exp(\1)")]),
+    ("slash derivative", [(re.compile(r"\\frac\{\\partial (" + _BRACED + r")\}\{\\partial (" + _BRACED + r")\}"),
+                           r"\\partial \1 / \\partial \2")]),
+    ("over for frac", [(re.compile(r"\\frac\{(" + _BRACED + r")\}\{(" + _BRACED + r")\}"), r"{\1 \\over \2}")]),
 ]
 
 
@@ -59,7 +65,7 @@ def main() -> int:
                 for answer in re.split(r",\s*", answers):
                     path = folder / answer.strip()
                     text, base = path.read_text(), None
-                    for name, swaps in SWAPS:
+                    for name, swaps in [sw for sw in SWAPS if not sys.argv[1:] or any(w in sw[0] for w in sys.argv[1:])]:
                         new = text
                         for old, spelled in swaps:
                             new = old.sub(spelled, new) if isinstance(old, re.Pattern) else new.replace(old, spelled)
