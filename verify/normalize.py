@@ -448,6 +448,8 @@ def squeeze_space(text: str) -> str:
     text = _RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
     if "T" in text and _FONT_T.search(text):  # (x^{\mathsf{T}}: every reader's pattern, raw or normalised, knows ^{T})
         text = _FONT_TRANSPOSE.sub("^{T}", text)
+    if "\\over" in text:  # ({1 \over m}: plain TeX's fraction, \frac{1}{m} to the raw patterns too)
+        text = plain_tex_over(text)
     if "frac" in text and ("dfrac" in text or "tfrac" in text or "cfrac" in text):  # (\dfrac: a display style only)
         text = text.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\cfrac", "\\frac")
     if ("left" in text or "right" in text or "ig" in text) and _SIZED_BRACKET.search(text):  # \left( … \right): a size

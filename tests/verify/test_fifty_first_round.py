@@ -253,7 +253,8 @@ _LAYOUT_CASES = [(HAYKIN_ANSWER, HAYKIN_SPEC, ["correct", "correct", "correct", 
     (0, lambda s: s.replace(r"\frac{", r"\tfrac{")),
     (0, lambda s: re.sub(r"(?<![\\t{])\(([^()$\n]*?)\)", r"\\left(\1\\right)", s)),  # (each innermost pair of parentheses)
     (1, lambda s: s.replace(r"\mathbf{h}", r"\mathbf h").replace(r"\mathbf{m}", r"\mathbf m")),
-], ids=["dfrac", "tfrac", "left-right", "mathbf-unbraced"])
+    (0, lambda s: re.sub(r"\\frac\{((?:[^{}$]|\{[^{}$]*\})*)\}\{((?:[^{}$]|\{[^{}$]*\})*)\}", r"{\1 \\over \2}", s)),
+], ids=["dfrac", "tfrac", "left-right", "mathbf-unbraced", "over"])
 def test_verdicts_do_not_depend_on_layout_spellings(tmp_path, case, spelled):
     from gradproof.verify.cli import verify_file
 
