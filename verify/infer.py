@@ -1130,7 +1130,7 @@ def conventions(judge, claims) -> Reading | None:
         letter = m.group(1) or m.group(3) or m.group(4)
         options.append(("matrix_letter", letter))
         changes.append(f"{letter} with an index is the answer's own matrix (a Jacobian), not the objective")
-    if "delta_sign" not in dict(base.options) and (re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text)
+    if "delta_sign" not in dict(base.options) and (_MINUS_DERIVATIVE_DELTA.search(text)
                                                    or _ERROR_TARGET_FIRST.search(text) and _DELTA_OF_ERROR.search(text)
                                                    or (_TARGET_FIRST_DELTA.search(text) or _TARGET_LAST_DELTA.search(text)
                                                        or _ERR_TARGET_FIRST.search(text) and _DELTA_OF_ERR.search(text))
@@ -1789,6 +1789,9 @@ _PAREN_LAYER_RAW = r"\^\s*\{?\s*[(\[]\s*(?:\d+|[a-km-zA-Z](?:\s*[+-]\s*\d+)?)\s*
 _L_ENTRY = re.compile(_L_PAIR_RAW + r"\s*" + _PAREN_LAYER_RAW + "|" + _PAREN_LAYER_RAW + r"\s*" + _L_PAIR_RAW)
 #: a hatted letter defined as an activation applied: \hat p_i = \sigma(w^T x_i + b), \hat p = \softmax(z) (normalised)
 _HATTED_OUTPUT = re.compile(r"^\s*\\hat([a-zA-Z])\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*\\(sigma|sigmoid|softmax|tanh)\s*\(")
+#: δ defined as minus a derivative: δ_j = -\frac{\partial E}{\partial net_j}, or with a slash, -\partial E / \partial v_j(n)
+#: (DHS's sensitivity, Haykin's local gradient; round 51's variant audit: the slash form turned 5 right claims incorrect)
+_MINUS_DERIVATIVE_DELTA = re.compile(r"\\delta[^=]{0,40}=\s*-\s*(?:\\frac\s*\{\s*\\partial|\\partial[^=/]{1,40}/\s*\\partial)")
 #: δ defined with the target first, (d_j − y_j), (t_k − o_k), (y − \hat y): minus the derivative (Mitchell)
 _TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{?\s*[jk]\s*\}?\s*)?(?:\(\s*n\s*\)\s*)?=\s*[(\[]"
                                  r"\s*(?:[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*(?:\(\s*n\s*\)\s*)?-\s*[yo]\s*_"

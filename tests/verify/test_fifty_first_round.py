@@ -254,7 +254,9 @@ _LAYOUT_CASES = [(HAYKIN_ANSWER, HAYKIN_SPEC, ["correct", "correct", "correct", 
     (0, lambda s: re.sub(r"(?<![\\t{])\(([^()$\n]*?)\)", r"\\left(\1\\right)", s)),  # (each innermost pair of parentheses)
     (1, lambda s: s.replace(r"\mathbf{h}", r"\mathbf h").replace(r"\mathbf{m}", r"\mathbf m")),
     (0, lambda s: re.sub(r"\\frac\{((?:[^{}$]|\{[^{}$]*\})*)\}\{((?:[^{}$]|\{[^{}$]*\})*)\}", r"{\1 \\over \2}", s)),
-], ids=["dfrac", "tfrac", "left-right", "mathbf-unbraced", "over"])
+    (0, lambda s: re.sub(r"\\frac\{\\partial ((?:[^{}$]|\{[^{}$]*\})*)\}\{\\partial ((?:[^{}$]|\{[^{}$]*\})*)\}",
+                         r"\\partial \1 / \\partial \2", s)),
+], ids=["dfrac", "tfrac", "left-right", "mathbf-unbraced", "over", "slash"])
 def test_verdicts_do_not_depend_on_layout_spellings(tmp_path, case, spelled):
     from gradproof.verify.cli import verify_file
 
