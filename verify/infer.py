@@ -28,7 +28,7 @@ from . import augmented, eraunits, funcnames, indexrange, scalarunits
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, fold_unicode, normalize, uses_time_argument
 from .ownforward import numbered_from_zero
-from .parser import BASES, FUNCS, LOSSES, MAZUR_UNITS, UNIT_POS, Notation
+from .parser import BASES, FUNCS, LOSSES, MAZUR_UNITS, UNIT_POS, Notation, writes_l_as_unit
 from .surface import rewrite as surface_rewrite
 from .tree import NO_SUCH_LAYER
 from .unitnames import ELL_LETTERS
@@ -1066,7 +1066,7 @@ def conventions(judge, claims) -> Reading | None:
             _SUM_FROM_ZERO_WEIGHTED.search(text) or _WEIGHT_ZERO.search(text)):
         options.append(("bias_absorbed", True))  # \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0 on x_0 = 1
         changes.append("biases absorbed as weight 0 on a unit x_0 = 1 (sums from 0)")
-    if "l_entry" not in dict(base.options) and "l" not in declared and _L_ENTRY.search(text[:200_000]):
+    if "l_entry" not in dict(base.options) and "l" not in declared and any(writes_l_as_unit(c.latex) for c in claims[:2000]):
         options.append(("l_entry", True))  # MacKay's w_{jl}^{(1)} x_l, Efron & Hastie's w^{(k)}_{\ell j}: l is a unit
         changes.append("l (ℓ) is a unit index beside the layer written apart (w_{jl}^{(1)}), not a generic layer")
     if ("example_loss" not in dict(base.options) and "L" not in declared and judge.net.regularizer is None
@@ -1782,11 +1782,6 @@ _THETA_ADDED = re.compile(r"(?<![A-Za-z\\])w\s*[_^][^=+]{0,60}\+\s*\\theta(?![A-
                           r"\+\s*\\sum[^=+]{0,40}(?<![A-Za-z\\])w\s*[_^]")
 #: θ written as a weight: with two indices (θ_{jk}), transposed or a vector of parameters beside x (θ^T x)
 _THETA_WEIGHT = re.compile(r"\\theta\s*(?:\^\s*\{?\s*\(?\w{1,3}\)?\s*\}?\s*)?_\s*\{\s*\w\s*,?\s*\w\s*\}|\\theta\s*\^\s*\{?\s*(?:T|\\top)")
-#: l or ℓ one of a pair of unit indices on a symbol whose layer is written apart by a number or another letter in
-#: parentheses or brackets: w_{jl}^{(1)}, w^{(k)}_{\ell j}, w_{j,l}^{[2]} (the parser's _l_is_entry, on the raw text)
-_L_PAIR_RAW = r"_\s*\{\s*(?:[a-km-z]\s*,?\s*(?:l|\\ell)(?![A-Za-z])|(?:l|\\ell)\s*,?\s*[a-km-z0])\s*\}"
-_PAREN_LAYER_RAW = r"\^\s*\{?\s*[(\[]\s*(?:\d+|[a-km-zA-Z](?:\s*[+-]\s*\d+)?)\s*[)\]]\s*\}?"
-_L_ENTRY = re.compile(_L_PAIR_RAW + r"\s*" + _PAREN_LAYER_RAW + "|" + _PAREN_LAYER_RAW + r"\s*" + _L_PAIR_RAW)
 #: a hatted letter defined as an activation applied: \hat p_i = \sigma(w^T x_i + b), \hat p = \softmax(z) (normalised)
 _HATTED_OUTPUT = re.compile(r"^\s*\\hat([a-zA-Z])\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*\\(sigma|sigmoid|softmax|tanh)\s*\(")
 #: δ defined as minus a derivative: δ_j = -\frac{\partial E}{\partial net_j}, or with a slash, -\partial E / \partial v_j(n)

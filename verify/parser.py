@@ -568,6 +568,17 @@ def _l_is_entry(toks: list) -> bool:
     return _L_ENTRY.search(" ".join("l" if t.kind == "cmd" and t.text == "ell" else t.text for t in toks)) is not None
 
 
+def writes_l_as_unit(latex: str) -> bool:
+    """Whether a claim's text writes l (or ℓ) as a unit index (``_l_is_entry`` on its tokens): infer's answer-wide
+    option ``l_entry``. Claims of at most 4000 characters; a claim the tokenizer cannot read says no."""
+    if len(latex) > 4000 or "l" not in latex:
+        return False
+    try:
+        return _l_is_entry(tokenize(normalize(latex.replace("$", " "))))
+    except Unreadable:
+        return False
+
+
 def _marked_and_bare_y(toks: list) -> str | None:
     """Whether a claim writes y marked as the target beside a y without that mark: starred (``y^*``, ``y_i^*``) beside
     any y without a star ("star"), or named (``y_{true}``, ``y_{target}``) beside a y with no script at all ("true":

@@ -532,7 +532,7 @@ def test_a_generic_definition_beside_the_outputs_chain(tmp_path, hidden, right):
 
 # ---- a transpose set in a font: ^{\mathsf{T}}, ^{\rm T}, ^\mathrm{T} ----------------------------------------------------
 
-@pytest.mark.parametrize("mark", [r"^{\mathsf{T}}", r"^\mathsf{T}", r"^{\rm T}", r"^{\mathrm{T}}"])
+@pytest.mark.parametrize("mark", [r"^{\mathsf{T}}", r"^\mathsf{T}", r"^{\rm T}", r"^{\mathrm{T}}", r"^{\mathsf T}"])
 def test_a_transpose_set_in_a_font_reads_as_t(tmp_path, mark):
     """The same answer with its transposes written ^T and written in a font: the same verdicts (hunt48's b6, a worked
     example whose input is the transposed tuple (0.5, −1.0)^T, was 16 of 17 unread with ^{\\mathsf{T}}); and a symbolic

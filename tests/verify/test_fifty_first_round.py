@@ -294,3 +294,14 @@ def test_a_subscript_layer_with_an_offset_on_a_barred_vector(tmp_path):
     found = verify_text(tmp_path, SIGMOID_SPEC, AGGARWAL_HEAD + _listed(claims + [(generic, None, None)]))
     _verdicts(found, claims)
     assert found[generic].verdict == "correct", found[generic].message
+
+
+def test_a_claim_the_tokenizer_cannot_read_leaves_the_unit_l_reading_alone(tmp_path):
+    """infer asks the parser whether any claim writes l as a unit (parser.writes_l_as_unit); a claim holding a character
+    with no reading (a CJK word inside the math) says no there, instead of stopping the whole document."""
+    n = _net(hidden=np.tanh, output=lambda z: z)
+    claim = r"\frac{\partial E_D}{\partial \theta_i^{(2)}} = y_i - t_i"
+    body = ("$$dZ = \\frac{dFinal}{dZ} = dZ(已知)$$\n\n" + MACKAY_HEAD  # (mathscode's words in its math, heldout10; first,
+            + _listed([(claim, None, None)]))  # as infer asks the claims in order)
+    found = verify_text(tmp_path, _spec("mackay", 2, [(3, "tanh"), (2, "identity")], "squared_error"), body)
+    assert found[claim].verdict == _expected(n["y"] - n["t"], n["db2"])
