@@ -317,7 +317,7 @@ def probes() -> list[Probe]:
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
             + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five()
             + round_forty_six() + round_forty_seven() + round_forty_eight() + round_forty_nine() + round_fifty()
-            + round_fifty_one())
+            + round_fifty_one() + round_fifty_two())
 
 
 def _example(name: str) -> str:
@@ -6015,6 +6015,33 @@ def round_fifty_one() -> list[Probe]:
        + "".join(f"$L(y_i, \\hat{{y_i}}) = -(y_i \\log \\hat{{y_i}} + (1 - y_i) \\log(1 - \\hat{{y_i}})) + {k}$\n\n"
                  for k in range(950)), spec_text=spec(layer(3, '"sigmoid"') + layer(1, '"sigmoid"'),
                                                       loss="binary_cross_entropy"))
+    return out
+
+
+def round_fifty_two() -> list[Probe]:
+    """Round fifty-two (ten more textbooks): Murphy's chain links x_1 … x_9 defined in 1900 claims; φ'(a) = H(…) with H
+    nested 10^4 deep; Kriesel's f_{act} and b_h beside the sum in 1900 claims; Saito's capitals Y, T, B 10^4 times; Russell
+    & Norvig's in_5, Δ_5 in 1900 claims; z = σ(w^T x + b) beside 1900 claims on z."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r52: ")
+    sig = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"'))
+    relu = spec(layer(4, '"relu"') + layer(2, '"identity"'))
+    md("Murphy's chain links in 1900 claims", "".join(
+        f"$\\mathbf{{x}}_{2 + k % 8} = f_{1 + k % 8}(\\mathbf{{x}}_{1 + k % 8}) = \\mathbf{{W}}_{1 + k % 3} \\mathbf{{x}}_{1 + k % 8}"
+        f" + \\mathbf{{b}}_1$, $\\mathbf{{x}}_3 = \\varphi(\\mathbf{{x}}_2) + {k}$\n\n" for k in range(950)), spec_text=relu)
+    md("the Heaviside H nested 10^4 deep", "$\\varphi'(a) = " + "H(" * 10_000 + "a" + ")" * 10_000 + "$\n", spec_text=relu)
+    md("Kriesel's f_act and b_h in 1900 claims", "".join(
+        f"$net_h = \\sum_{{k \\in K}} (o_k w_{{k,h}}) + b_h + {k}$, $\\delta_h = f'_{{act}}(net_h) \\cdot (t_h - y_h)$\n\n"
+        for k in range(950)) + "$\\Delta w_{k,h} = \\eta o_k \\delta_h$\n", spec_text=sig)
+    md("Saito's capitals 10^4 times", "$\\mathbf{Y} = \\mathrm{softmax}(\\mathbf{A}_2)$\n\n$$\\mathbf{A}_1 = " + " + ".join(
+        "\\mathbf{X} \\cdot \\mathbf{W}_1 + \\mathbf{B}_1 - \\mathbf{T}" for _ in range(10_000)) + "$$\n",
+       spec_text=spec(layer(3, '"sigmoid"') + layer(3, '"softmax"'), loss="cross_entropy"))
+    md("Russell & Norvig's in_5 and Delta_5 in 1900 claims", "".join(
+        f"$in_5 = \\sum_i w_{{i,5}} a_i + {k}$, $\\Delta_5 = 2(\\hat{{y}} - y) g'_5(in_5) + {k}$\n\n" for k in range(950)),
+       spec_text=spec(layer(2, '"sigmoid"') + layer(1, '"sigmoid"'), loss="sum_squared_error"))
+    md("z an activation beside 1900 claims", "$z = \\sigma(w^T x + b)$\n\n" + "".join(
+        f"$\\frac{{\\partial L}}{{\\partial w}} = (z - y) x + {k}$, $L(z, y) = -[y \\log z]$\n\n" for k in range(950)),
+       spec_text=spec(layer(1, '"sigmoid"'), loss="binary_cross_entropy"))
     return out
 
 

@@ -147,8 +147,8 @@ _H_APPLIED = re.compile(r"^\s*h\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?(?:\^\s*(?:\
 _APPLIED_TO_H = re.compile(r"(?:(?<![A-Za-z\\])[fg]|\\sigma|\\phi|\\varphi)\s*(?:'|\^\s*\{?\s*(?:'|\\prime)\s*\}?)?\s*\(\s*h(?![A-Za-z])")
 
 
-#: a unit's bias written beside its weighted sum: b_j + \sum_i …, \sum_i … + b_j (bounded scan)
-_BIAS_BESIDE_SUM = re.compile(r"(?<![A-Za-z\\])b\s*_\s*\{?\s*[jk]\s*\}?\s*\+\s*\\sum|\\sum[^=$]{0,80}?\+\s*b\s*_\s*\{?\s*[jk]\s*\}?")
+#: a unit's bias written beside its weighted sum: b_j + \sum_i …, \sum_i … + b_j, Kriesel's … + b_h (bounded scan)
+_BIAS_BESIDE_SUM = re.compile(r"(?<![A-Za-z\\])b\s*_\s*\{?\s*[a-z]\s*\}?\s*\+\s*\\sum|\\sum[^=$]{0,80}?\+\s*b\s*_\s*\{?\s*[a-z]\s*\}?")
 
 
 def _h_is_summed(claims) -> bool:
@@ -174,6 +174,10 @@ _A_BY_Z = re.compile(r"\\partial\s*\{?\s*(?:\\mathbf\s*\{\s*)?a(?![A-Za-z])\s*\}
                      r"\\partial\s*\{?\s*(?:\\mathbf\s*\{\s*)?z(?![A-Za-z])")
 
 
+#: the reading of an answer with no a whose own definition makes z an activation (z = σ(w^T x + b))
+_Z_ACTIVE = "z is the activation h (its own definition applies an activation)"
+
+
 def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
              declared_notation: Notation | None = None) -> tuple[list[list[tuple]], list]:
     """The dimensions of choice (each a list of alternatives to the default) and the claims beyond the definitions
@@ -192,6 +196,8 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
             alts.append(("a is the summed input z and z the activation h", (("a", "z"), ("A", "z"), ("z", "h"), ("Z", "h")),
                          (), (), ()))
         dims.append(alts)
+    elif "z" in present:  # Amidi's z = σ(w^T x + b), Netlab's z = tanh(x W_1 + b_1): z the activation, by its definition
+        dims.append([(_Z_ACTIVE, (("z", "h"), ("Z", "h")), (), (), ())])
     if "o" not in declared and re.search(r"(?<![A-Za-z\\])o(?![A-Za-z])", text):
         dims.append([("o is the output layer's summed input z", (), (("o", ("z", depth)),), (), ())])
     if "input_layer" not in opts:
@@ -478,6 +484,8 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
                 pick = labels[0]  # f'(a^{(k)}) and no z anywhere (Goodfellow's loop alone); with a z (Bishop's z_i), scored
             elif "a" in active:
                 pick = None  # the answer's own a = f(z) (a softmax written out): the default, a the activation
+        elif labels and labels[0] == _Z_ACTIVE:
+            pick = labels[0] if "z" in active else None  # only where its own definition applies an activation
         elif labels and labels[0] == "the input is layer 1":
             (layer, n), = shape["input_layer"].most_common(1) or [(None, 0)]
             (weights, k), = shape["weights"].most_common(1) or [(None, 0)]
@@ -785,6 +793,16 @@ def _layer_alias(claims, depth: int) -> tuple[str, int] | None:
     return (letter, n) if 1 <= n <= depth else None
 
 
+#: a capital B added to a product with W in a forward definition: X \cdot W_1 + B_1 (Saito), \mathbf{X W} + \mathbf{B}
+_CAPITAL_BIAS = re.compile(r"(?<![A-Za-z\\])W[^=$]{0,60}?\+\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?B\s*\}?\s*(?:[_^]|\$|$|[.,)])")
+#: the output defined as a capital Y, an output activation applied: \mathbf{Y} = \mathrm{softmax}(\mathbf{A}_2) (not UvA's
+#: module Y = X W^T + B, a layer's output of any layer)
+_CAPITAL_OUTPUT = re.compile(r"(?<![A-Za-z\\])Y\s*\}?\s*=\s*(?:\\(?:mathrm|operatorname|text)\s*\{\s*(?:softmax|sigmoid)\s*\}|"
+                             r"\\sigma\s*\(|\\?softmax\s*\()")
+#: the target written as a capital T (not a transpose's ^T): \mathbf{T}, Y - T
+_CAPITAL_TARGET = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*T\s*\}|(?<![\^{A-Za-z\\])T(?![A-Za-z])")
+
+
 def conventions(judge, claims) -> Reading | None:
     """Notations settled by convention, not by scoring verdicts (so a planted mistake cannot sway them):
     - Ng writes Adam's moments v (first) and s (second), Kingma m and v: an Adam answer naming v and s (or S), never m;
@@ -807,9 +825,17 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("augmented", "last"))  # AbhiJ2706's \tilde{H}_l = [H_l, 1], Z_l = \tilde{H}_{l-1} \tilde{W}_l
         changes.append(augmented.READING)
     x_layered = not {k for k, _ in judge.declared.bases} & {"x", "X"} and _x_layers(claims, judge.net.depth)
+    links = chain_links(claims, judge.net.depth) if not judge.declared.bases and not x_layered else None
+    if links:  # Murphy's x_2 = W_1 x_1 + b_1, x_3 = φ(x_2), x_4 = W_2 x_3 + b_2: one letter numbers every quantity
+        base = replace(base, macros=base.macros + links)
+        changes.append(", ".join(f"{k} is {v}" for k, v in links if v != UNDEFINED) + " (its own definitions: links of "
+                       "one chain)" + "".join(f"; {k} its map (not judged)" for k, v in links if v == UNDEFINED))
     if x_layered:  # Suresh & Sardana's x_1 = σ(W_1 x_0 + b_1): x_l a layer's
         base = replace(base, bases=base.bases + (("x", "h"), ("X", "h")))
         changes.append("x_l is layer l's output and x_0 the input (its own definitions x_l = f(W_l x_{l-1} + b_l))")
+    if not {k for k, _ in judge.declared.bases} & {"B"} and _CAPITAL_BIAS.search(text):
+        base = replace(base, bases=base.bases + (("B", "b"),))  # Saito's A_1 = X \cdot W_1 + B_1: a capital bias
+        changes.append("B is the bias b (its own forward definitions: … W + B)")
     bars = own_bars(claims)
     if bars and "own_bars" not in dict(base.options):  # xopes's \bar y = (1-\lambda) y + \lambda/v 1: a smoothed target
         options.append(("own_bars", bars))
@@ -890,6 +916,9 @@ def conventions(judge, claims) -> Reading | None:
                                         or _TARGET_D.search(text) or _EXAMPLE_Y_T.search(text)) and not _HAT_Y.search(text):
         bases = (("y", "yhat"), ("t", "y"))  # Bishop, Mitchell, Haykin: y_k the network's output, t_k the target
         changes.append("y is the output ŷ and t the target")
+        if not declared & {"Y", "T"} and _CAPITAL_TARGET.search(text) and _CAPITAL_OUTPUT.search(text):
+            bases += (("Y", "yhat"), ("T", "y"))  # Saito's Y = softmax(A_2) beside the one-hot T: the same letters, capital
+            changes[-1] = "y (Y) is the output ŷ and t (T) the target"
         if "d" not in declared and not _TARGET_LETTER.search(text) and _TARGET_D.search(text):
             bases += (("d", "y"),)  # Okatani's and Haykin's d_k, the desired output, beside y_k (no t anywhere)
             changes[-1] = "y is the output ŷ and d the target (the desired output)"
@@ -916,6 +945,8 @@ def conventions(judge, claims) -> Reading | None:
         if "theta" not in declared and re.search(r"\\theta\s*_\s*\{?\s*(?:[1-9]|[a-z]\s*\}?(?![A-Za-z]))", text):
             bases += (("theta", "b"),)  # θ_j: unit j's bias
         bases += tuple((k, v) for k, v in UNIT_LETTERS if k not in declared and k not in {b for b, _ in bases})
+        if "in" not in declared and re.search(r"(?<![A-Za-z\\])in\s*_", text):
+            bases += (("in", "z"),)  # Russell & Norvig's in_j = Σ_i w_{i,j} a_i: unit j's summed input
         if order is not None and _LAYER_MATRIX.search(text):
             options.append(("layer_biases", True))  # the lecture's matrix section, W_2 and b_2: b_k of an input unit k is
             # layer k's bias vector (an input has no bias), as W_k is layer k's weights
@@ -1377,7 +1408,7 @@ def conventions(judge, claims) -> Reading | None:
     if "hidden_numbered" not in dict(base.options) and judge.net.depth >= 3 and _HIDDEN_NUMBERED.search(text):
         options.append(("hidden_numbered", True))  # W_{h1}, W_{h2}, W_{out}: the hidden layers numbered after an h
         changes.append("W_{h1}, b_{h2}, δ_{h2}: the hidden layers numbered after an h")
-    if "role_conflict" not in dict(base.options) and _ROLE_WORD.search(text) and any(
+    if "role_conflict" not in dict(base.options) and _ROLE_WEIGHT.search(text) and any(
             int(m.group(1)) >= judge.net.depth for m in _NUMBERED_LAYER.finditer(text)):
         options.append(("role_conflict", True))  # Charatsidis's W_1, W_2 and W_out: the out is a third layer, not the 2nd
     if "role_letters" not in dict(base.options) and judge.net.depth == 2 and all(
@@ -1566,7 +1597,9 @@ _LAYER_FIRST = re.compile(r"(?<![A-Za-z\\])(?:[azwWbhxy]|net|\\omega)\s*_\s*\{\s
 _HIDDEN_NUMBERED = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*_\s*\{\s*h\s*[1-9]\s*\}")
 #: a layer named by a word in a script: W_{out}, \delta^{hidden}, z_{\text{output}}
 _ROLE_SCRIPT = r"\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?\\?(?:out|output|hid|hidden)\s*\}"  # (normalised: \text{out} is \out)
-_ROLE_WORD = re.compile(r"[_^]\s*" + _ROLE_SCRIPT)
+#: a weight or bias named by its role, W_{out}, b_{hidden}: beside W_2 the role may be a third layer (a δ_{out} beside
+#: numbered weights is the output's, whatever the numbers: Netlab's δ_out with W_1, W_2)
+_ROLE_WEIGHT = re.compile(r"(?<![A-Za-z\\])[Wb]\s*\}?\s*[_^]\s*" + _ROLE_SCRIPT)
 #: a weight or bias numbered in a script: W_2, b_{2}, \mathbf{W}_2, W^{(2)}, b^{[2]} -> the number
 #: a weight matrix with a digit as its superscript, W^1, W^{2} (a plain-text answer's W¹, W²): not after a norm's bar
 #: or another script (‖W‖^2, W_{ij}^2 are squares)
@@ -1793,17 +1826,19 @@ _TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{
                                  r"|y\s*-\s*\\hat\s*\{?\s*y)")  # (Udacity's δ = (y − ŷ) f'(h): the target y first;
 # Haykin's δ_j(n) = [d_j(n) − o_j(n)] o_j(n)[1 − o_j(n)], his time argument n)
 #: Mitchell's δ_k = o_k(1 − o_k)(t_k − o_k): the slope first, the target first in the difference after it (a unit numbered
-#: across the network too, Huddar's δ_5 = O_5(1 − O_5)(t − O_5), the target t, target or y_{target})
-_TARGET_LAST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{[^{}]{0,8}\}\s*)?_\s*\{?\s*(?:[ijk]|\d{1,2})\s*\}?\s*=\s*[^=()]{0,30}\([^=()]{0,30}\)"
-                                r"\s*\(\s*"  # (Kubat's δ^{(1)}_i = y_i(1 − y_i)(t_i − y_i): a layer script, unit i)
-                                r"(?:[dt]\s*_\s*\{?\s*(?:[ijk]|\d{1,2})\s*\}?|t(?![A-Za-z_^])|target(?![A-Za-z_])|y\s*_\s*\{\s*"
+#: across the network too, Huddar's δ_5 = O_5(1 − O_5)(t − O_5), the target t, target or y_{target}; Kriesel's
+#: δ_h = f'_{act}(net_h) \cdot (t_h − y_h): any unit letter, a product sign before the difference)
+_TARGET_LAST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{[^{}]{0,8}\}\s*)?_\s*\{?\s*(?:[a-z]|\d{1,2})\s*\}?\s*=\s*[^=()]{0,30}\([^=()]{0,30}\)"
+                                r"\s*(?:\\cdot\s*|\\times\s*)?\(\s*"  # (Kubat's δ^{(1)}_i = y_i(1 − y_i)(t_i − y_i): unit i)
+                                r"(?:[dt]\s*_\s*\{?\s*(?:[a-z]|\d{1,2})\s*\}?|t(?![A-Za-z_^])|target(?![A-Za-z_])|y\s*_\s*\{\s*"
                                 r"(?:target|t)\s*\})\s*-\s*[yoO]\s*_")
 #: Haykin's error signal defined target first, e_j(n) = d_j(n) − y_j(n), and his δ made of it, δ_j(n) = e_j(n) φ'_j(v_j(n))
 _ERROR_TARGET_FIRST = re.compile(r"(?<![A-Za-z\\])e\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*d\s*_\s*\{?\s*j")
 _DELTA_OF_ERROR = re.compile(r"\\delta\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*e\s*_\s*\{?\s*j")
 #: the step added with a positive rate and δ: Δw_{ij} = η δ_j x_i (no minus before the rate)
 PLUS_STEP = re.compile(r"\\Delta\s*[wW]\s*_\s*\{?[a-z0-9,\s]{1,4}\}?\s*(?:\(\s*n\s*\)\s*)?=\s*\\(?:eta|alpha)\s*"
-                       r"(?:(?:\\[,;]|\*|\\cdot|\\times)\s*)?\\delta")  # (Haykin's Δw_{ji}(n) = η δ_j(n) y_i(n))
+                       r"(?:(?:\\[,;]|\*|\\cdot|\\times)\s*)?(?:[a-z]\s*_\s*\{?\s*[a-z0-9]{1,2}\s*\}?\s*(?:(?:\\cdot|\\times)\s*)?)?"
+                       r"\\delta")  # (Haykin's Δw_{ji}(n) = η δ_j(n) y_i(n); Kriesel's Δw_{k,h} = η o_k δ_h, the input first)
 #: the same added in an assignment: w_{j,k} \leftarrow w_{j,k} + \alpha \times a_j \times \Delta_k (Russell & Norvig)
 _PLUS_ASSIGNED = re.compile(r"(?:\\leftarrow|\\gets|:=)\s*w\s*(?:\^\s*\{[^{}]{0,8}\}\s*)?_[^=+]{0,20}\+\s*\\(?:alpha|eta)[^=]{0,40}?"
                             r"\\[Dd]elta")  # (Kubat's w^{(1)}_{ij} := w^{(1)}_{ij} + η δ^{(1)}_i h_j)
@@ -1886,6 +1921,73 @@ def _x_layers(claims, depth: int) -> bool:
         if _WEIGHT.search(text) and _BARE_X.search(text):
             return False
     return found
+
+
+#: a letter numbered as a link of a chain, on a definition's left side: Murphy's \mathbf{x}_3 (-> letter, number)
+_CHAIN_LEFT = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([a-z])\s*\}?\s*_\s*\{?\s*([1-9])\s*\}?\s*")
+#: a numbered weight on a right side: W_1, \mathbf{W}_2, W^{(1)}, \theta_2 (-> its number)
+_CHAIN_WEIGHT = re.compile(r"(?<![A-Za-z\\])(?:W|\\theta|\\Theta)\s*\}?\s*(?:_\s*\{?\s*([1-9])|\^\s*\{\s*\(\s*([1-9])\s*\)\s*\})")
+#: a link's own map applied to the link before: f_1(\mathbf{x}_1) (-> map letter, its number, the link's letter, number)
+_CHAIN_MAP = re.compile(r"\s*([fg])\s*_\s*\{?\s*(\d)\s*\}?\s*\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([a-z])\s*\}?\s*_\s*"
+                        r"\{?\s*([1-9])\s*\}?\s*\)\s*")
+#: an activation applied to one argument: φ(…), \sigma(…), \tanh(…), f_2(…), ReLU(…) (the argument checked apart)
+_CHAIN_APPLIED = re.compile(r"\s*(?:\\varphi|\\phi|\\sigma|\\tanh|\\relu|\\sigmoid|relu|ReLU|[fgh])\s*(?:_\s*\{?\s*\d\s*\}?\s*)?"
+                            r"(?:\\left\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([a-z])\s*\}?\s*_\s*\{?\s*([1-9])\s*\}?"
+                            r"\s*(?:\\right\s*)?\)\s*[.,;]?\s*")
+
+
+def chain_links(claims, depth: int) -> tuple | None:
+    r"""An answer that numbers every quantity of the forward pass with one letter, as links of a chain (Murphy's
+    *Probabilistic Machine Learning* §13.3: \mathbf{x}_2 = f_1(\mathbf{x}_1) = \mathbf{W}_1 \mathbf{x}_1 + \mathbf{b}_1,
+    \mathbf{x}_3 = \varphi(\mathbf{x}_2), \mathbf{x}_4 = \mathbf{W}_2 \mathbf{x}_3 + \mathbf{b}_2; the input
+    \mathbf{x}_1): each link defined from the one before it, by a layer's weights (a summed input) or by an activation
+    applied to it (that layer's output). Returns the macros (link, quantity) — x_1 the input, x_2 z^{(1)}, x_3
+    h^{(1)}, x_4 z^{(2)} — or None unless the links run unbroken from 2, the weights in order, with at least one
+    activation, and as many weighted links as the network has layers."""
+    links: dict = {}
+    letters, maps = set(), set()
+    for c in definitions(claims)[:2000]:
+        if len(c.latex) > 400:
+            continue
+        sides = _sides(_normal(c.latex))
+        m = _CHAIN_LEFT.fullmatch(sides[0]) if len(sides) >= 2 else None
+        if not m:
+            continue
+        letter, n = m.group(1), int(m.group(2))
+        kind = None
+        for side in sides[1:]:
+            if (f := _CHAIN_MAP.fullmatch(side)) and f.group(3) == letter and int(f.group(4)) == n - 1:
+                maps.add(f"{f.group(1)}_{f.group(2)}")  # Murphy's f_1(x_1): the link's own map, not an activation
+                continue
+            w = _CHAIN_WEIGHT.search(side)
+            before = re.search(rf"(?<![A-Za-z\\]){letter}\s*\}}?\s*_\s*\{{?\s*{n - 1}(?![0-9])", side)
+            a = _CHAIN_APPLIED.fullmatch(side)
+            if w and before and not a:
+                kind = ("z", int(w.group(1) or w.group(2)))
+            elif a and a.group(1) == letter and int(a.group(2)) == n - 1 and kind is None:
+                kind = ("h", None)
+        if kind is None or links.get(n, kind) != kind:
+            return None
+        links[n] = kind
+        letters.add(letter)
+    if len(letters) != 1 or not links or sorted(links) != list(range(2, max(links) + 1)):
+        return None
+    letter = letters.pop()
+    macros, layer = [(f"{letter}_1", "x")], 0
+    for n in sorted(links):
+        kind, k = links[n]
+        if kind == "z":
+            layer += 1
+            if k != layer:
+                return None
+            macros.append((f"{letter}_{n}", f"z^{{({layer})}}"))
+        elif links.get(n - 1, ("h",))[0] != "z":
+            return None  # (an activation of an activation, or of the input: not a layer's)
+        else:
+            macros.append((f"{letter}_{n}", f"h^{{({layer})}}"))
+    if layer != depth or not any(kind == "h" for kind, _ in links.values()):
+        return None
+    return tuple(macros) + tuple((f, UNDEFINED) for f in sorted(maps))
 
 
 #: x with no subscript (not a word's letter): \mathbf{x}, x (an input written bare)

@@ -1387,6 +1387,11 @@ class _Parser:
                                  "(Δ := Δ + λ…): which of its values this claim means is not said")
             q = self.symbol(self.opts["accumulator"], tok)  # Ng's Δ^{(l)}: Θ^{(l)}'s data gradients summed over the examples
             return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
+        if name == "H" and tok.kind == "id" and name not in self.fixed and self.is_("(") and self._slope_defined():
+            self.next()  # Murphy's φ'(a) = H(a): the Heaviside step, 1 where its argument is positive (ReLU's slope)
+            arg = self.expr()
+            self.expect(")")
+            return Node("cases", (num(1.0), Node("cmp", (arg, num(0.0)), ">"), num(0.0), Node("true")))
         if self._activation_call(name, tok):
             return _layer_of_argument(self.function(name))  # jovidie's h = a(W^T x + b), Storberg's α(z), α_2(W_2 a_1 + b_2)
         if name == "l" and tok.kind == "id" and self.opts.get("example_letter") and self.is_("_") and (
@@ -1603,7 +1608,7 @@ class _Parser:
         # (Bishop's a_j, z_j, or the answer's own letter bound to a unit's output: Suresh & Sardana's n_8; not x, y)
         summed_or_output = (name in ("a", "z", "h") or len(name) == 1 and name.islower() and name not in "xy") and (
             self.bases.get(name, name) in ("z", "h"))
-        if len(digits) != 1 or name not in ("theta", "b", "O", "o", "I", "net", "T", "Err", "delta") and not summed_or_output:
+        if len(digits) != 1 or name not in _NUMBERED_UNIT_LETTERS and not summed_or_output:
             return None  # (Bishop's a_j, z_j of unit j: the summed input and the output as the answer's reading binds them)
         found = unitnumbers.layer_of(int(digits), sizes)
         if found is None:
@@ -1611,7 +1616,8 @@ class _Parser:
         layer, entry = found
         depth = len(sizes) - 1
         kind = self.bases.get(name, name) if summed_or_output else {
-            "theta": "b", "b": "b", "I": "z", "net": "z", "T": "y", "Err": "delta", "delta": "delta"}.get(name, "h")
+            "theta": "b", "b": "b", "I": "z", "net": "z", "T": "y", "Err": "delta", "delta": "delta",
+            "Delta": "delta", "in": "z"}.get(name, "h")  # (Russell & Norvig's 4th edition: Δ_5, in_5 of unit 5)
         if layer == 0 and name == "b" and (self._layer_matrices() or self.opts.get("layer_biases")):
             return None  # b_2 beside W_2 x_1 (the lecture's matrix section): layer 2's bias, as W_2 is layer 2's weights
         if layer == 0 and not (name in ("O", "o") or summed_or_output and kind == "h"):
@@ -1621,6 +1627,15 @@ class _Parser:
         q = Node("q", (), ("x", None) if kind == "h" and layer == 0 else ("yhat", None) if kind == "h" and layer == depth
                  else ("y", None) if kind == "y" else (kind, layer))
         return self._signed_delta(Node("comp", (q,), entry), name, kind)
+
+    def _slope_defined(self) -> bool:
+        r"""Whether the claim's left side is an activation's slope at one argument: ``\varphi'(a) =``, ``f'(z) =``,
+        ``\mathrm{ReLU}'(x) =`` (where a capital H after it names the Heaviside step, not a quantity)."""
+        texts = [t.text for t in self.t[:12]]
+        if len(texts) < 6 or not (texts[0] in ("varphi", "phi", "f", "g", "sigma", "relu", "ReLU") and texts[1] == "'"
+                                  and texts[2] == "("):
+            return False
+        return ")" in texts[3:6] and texts[texts.index(")", 3) + 1:texts.index(")", 3) + 2] == ["="]
 
     def _layer_matrices(self) -> bool:
         """Whether the claim writes a weight matrix with a layer number, W_2 (a capital W and one digit)."""
@@ -3624,6 +3639,8 @@ class _Parser:
             if mark == "_" and texts == ["M"] and fname == "sigmoid":
                 fname = "softmax"
                 continue
+            if mark == "_" and "".join(texts).lstrip("\\") in ("act", "activation"):
+                continue  # Kriesel's f_{act}, f'_{act}(net_h): "the activation function", a name, not a layer
             if _named_activation(name, fname, mark, texts) is not None:  # Ng's g_{\text{ReLU}}(Z[1]), g_{softmax}(Z[L])
                 fname, named = _named_activation(name, fname, mark, texts), True
                 continue
@@ -4071,6 +4088,10 @@ class _Parser:
             self.next()
             op += "="
         return Node("cmp", (lhs, self.expr()), op)
+
+
+#: the letters of a unit numbered across the network (Han & Kamber's θ_4, O_6, I_6, Err_6; Russell & Norvig's in_5, Δ_5)
+_NUMBERED_UNIT_LETTERS = ("theta", "b", "O", "o", "I", "net", "T", "Err", "delta", "Delta", "in")
 
 
 def _single_separators(rows: list) -> list:

@@ -1,0 +1,225 @@
+r"""Fifty-second round (issue 10): textbook notations found by writing answers in them and running verify first
+(docs/handover/hunt52 holds the answers).
+
+- z defined as an activation with no a anywhere (Amidi's CS 230 sheet: ``z = \sigma(w^T x + b)`` the prediction, Netlab's
+  ``\mathbf{z} = \tanh(\mathbf{x} \mathbf{W}_1 + \mathbf{b}_1)``): z was read as the summed input, so right claims were
+  `incorrect`; Netlab's ``\delta_{out}``, ``\delta_{hid}`` beside W_1, W_2 were refused as a role-versus-number conflict.
+- Kriesel: ``f_{act}`` (unread), his ``\delta_h = f'_{act}(net_h) \cdot (t_h - y_h)`` and ``\Delta w_{k,h} = \eta o_k \delta_h``
+  (the sign of δ guessed: four right steps `incorrect`), ``net_h = \sum_k o_k w_{k,h} + b_h`` (b_h read as already in the sum).
+- Murphy's chain ``\mathbf{x}_2 = \mathbf{W}_1 \mathbf{x}_1 + \mathbf{b}_1``, ``\mathbf{x}_3 = \varphi(\mathbf{x}_2)``: x_k read
+  as the input's entries (`incorrect`); his ReLU slope ``\varphi'(a) = H(a)`` (the Heaviside step) read as h ⊙ a.
+- Saito's capitals: ``\mathbf{Y} = \mathrm{softmax}(\mathbf{A}_2)`` beside the one-hot ``\mathbf{T}`` (Y read as the
+  target: `incorrect`), the bias ``\mathbf{B}_1``.
+- Russell & Norvig (4th ed.): units numbered through the network with ``in_j`` and ``\Delta_j`` (unread).
+
+The expected verdicts come from NumPy: each formula is evaluated on a random instance and compared with central
+differences of the loss, never from verify."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import assert_verdicts, gradient_of, verify_text
+
+rng = np.random.default_rng(52)
+_grad, _verdicts = gradient_of, assert_verdicts
+
+
+def _sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _spec(name: str, inputs: int, layers: list, loss: str) -> str:
+    body = "".join(f'[[layers]]\nunits = {u}\nactivation = "{a}"\n\n' for u, a in layers)
+    return (f'name = "{name}"\nconvention = "row"\ninputs = {inputs}\n\n{body}[loss]\nname = "{loss}"\n\n'
+            '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def _listed(claims: list) -> str:
+    return "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1))
+
+
+# ---- z an activation by its own definition ------------------------------------------------------------------------------
+
+AMIDI_HEAD = (r"The input is $x \in \mathbb{R}^3$, the neuron computes $z = \sigma(w^T x + b)$ — $z$ is the prediction — "
+              r"and the loss is $L(z, y) = -[y \log(z) + (1 - y) \log(1 - z)]$." "\n\n")
+
+
+def test_z_defined_as_an_activation_is_the_prediction(tmp_path):
+    x, w, b, y = rng.normal(size=3), rng.normal(size=3), rng.normal(), 1.0
+    z = _sig(w @ x + b)
+    loss = lambda w_, b_: float(-(y * np.log(_sig(w_ @ x + b_)) + (1 - y) * np.log(1 - _sig(w_ @ x + b_))))  # noqa: E731
+    dw, db = _grad(lambda v: loss(v, b), w), _grad(lambda v: loss(w, v), b)
+    claims = [
+        (r"\frac{\partial L(z, y)}{\partial w} = (z - y) x", (z - y) * x, dw),
+        (r"\frac{\partial L(z, y)}{\partial b} = z - y", z - y, db),
+        (r"\frac{\partial L(z, y)}{\partial w} = (y - z) x", (y - z) * x, dw),
+        (r"\frac{\partial L(z, y)}{\partial b} = z (1 - z)(z - y)", z * (1 - z) * (z - y), db),
+    ]
+    spec = _spec("amidi", 3, [(1, "sigmoid")], "binary_cross_entropy")
+    body = AMIDI_HEAD.replace("1 - y", "1 - y") + _listed(claims)
+    found = verify_text(tmp_path, spec, body)
+    _verdicts(found, claims)
+    assert found[r"z = \sigma(w^T x + b)"].verdict == "correct"
+
+
+NETLAB_HEAD = (r"A pattern is a row vector $\mathbf{x}$. The hidden layer is $\mathbf{z} = \tanh(\mathbf{x} \mathbf{W}_1 + "
+               r"\mathbf{b}_1)$, the linear outputs are $\mathbf{y} = \mathbf{z} \mathbf{W}_2 + \mathbf{b}_2$, the targets "
+               r"$\mathbf{t}$, and $E = \frac{1}{2} \|\mathbf{y} - \mathbf{t}\|^2$." "\n\n")
+
+
+@pytest.mark.parametrize("slip", [False, True])
+def test_netlab_z_hidden_and_deltas_named_by_role_beside_numbered_weights(tmp_path, slip):
+    x, t = rng.normal(size=3), rng.normal(size=2)
+    W1, b1, W2, b2 = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)), rng.normal(size=2)
+    z = np.tanh(x @ W1 + b1)
+    y = z @ W2 + b2
+    E = lambda W1_, b1_: 0.5 * float(np.sum((np.tanh(x @ W1_ + b1_) @ W2 + b2 - t) ** 2))  # noqa: E731
+    dW1, db1 = _grad(lambda v: E(v, b1), W1), _grad(lambda v: E(W1, v), b1)
+    dW2 = _grad(lambda v: 0.5 * float(np.sum((z @ v + b2 - t) ** 2)), W2)
+    out = y - t
+    hid = (out @ W2.T) * ((1 - z) if slip else (1 - z * z))
+    true_hid = (out @ W2.T) * (1 - z * z)
+    claims = [
+        (r"\boldsymbol{\delta}_{\mathrm{out}} = \mathbf{y} - \mathbf{t}", out, out),
+        (r"\frac{\partial E}{\partial \mathbf{W}_2} = \mathbf{z}^T \boldsymbol{\delta}_{\mathrm{out}}", np.outer(z, out), dW2),
+        (r"\boldsymbol{\delta}_{\mathrm{hid}} = (\boldsymbol{\delta}_{\mathrm{out}} \mathbf{W}_2^T) .* (1 - \mathbf{z}"
+         + (r")" if slip else r" .* \mathbf{z})"), hid, true_hid),
+        (r"\frac{\partial E}{\partial \mathbf{W}_1} = \mathbf{x}^T \boldsymbol{\delta}_{\mathrm{hid}}", np.outer(x, true_hid), dW1),
+        (r"\frac{\partial E}{\partial \mathbf{b}_1} = \boldsymbol{\delta}_{\mathrm{hid}}", true_hid, db1),
+    ]
+    spec = _spec("netlab", 3, [(4, "tanh"), (2, "identity")], "squared_error")
+    found = verify_text(tmp_path, spec, NETLAB_HEAD + _listed(claims))
+    _verdicts(found, claims)
+    for definition in (r"\mathbf{z} = \tanh(\mathbf{x} \mathbf{W}_1 + \mathbf{b}_1)",
+                       r"\mathbf{y} = \mathbf{z} \mathbf{W}_2 + \mathbf{b}_2"):
+        assert found[definition].verdict == "correct", found[definition].message
+
+
+# ---- Kriesel: f_act, δ target first, the step added, b_h beside the sum -------------------------------------------------
+
+KRIESEL_HEAD = (r"A neuron $h$ receives the outputs $o_k$ of the neurons $k$ before it through $w_{k,h}$: "
+                r"$net_h = \sum_{k \in K} (o_k w_{k,h}) + b_h$ and $o_h = f_{act}(net_h)$, with $f_{act}$ the logistic "
+                r"function; the inputs are the input neurons' outputs. An output neuron has output $y_h = o_h$ and teaching "
+                r"input $t_h$; $\eta$ is the learning rate." "\n\n")
+
+
+@pytest.mark.parametrize("step", [r"\Delta w_{k,h} = \eta o_k \delta_h", r"\Delta w_{k,h} = \eta o_h \delta_h"])
+def test_kriesel_f_act_and_his_delta_sign(tmp_path, step):
+    x, t = rng.normal(size=2), rng.uniform(size=2)
+    W1, b1, W2, b2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+    h = _sig(W1 @ x + b1)
+    y = _sig(W2 @ h + b2)
+    E2 = lambda W, b: 0.5 * float(np.sum((t - _sig(W @ h + b)) ** 2))  # noqa: E731
+    dW2, db2 = _grad(lambda v: E2(v, b2), W2), _grad(lambda v: E2(W2, v), b2)
+    eta, delta = 0.1, y * (1 - y) * (t - y)  # Kriesel's δ_h = f'(net_h)(t_h − y_h) = −∂Err/∂net_h
+    slip = "o_h" in step  # (the unit's own output for the one feeding it)
+    claims = [
+        (r"\delta_h = f'_{act}(net_h) \cdot (t_h - y_h)", delta, -_grad(lambda z: 0.5 * float(np.sum((t - _sig(z)) ** 2)),
+                                                                          W2 @ h + b2)),
+        (step, eta * np.outer(delta * y, np.ones(3)) if slip else eta * np.outer(delta, h), -eta * dW2),
+        (r"\Delta b_h = \eta \delta_h", eta * delta, -eta * db2),
+    ]
+    spec = _spec("kriesel", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error")
+    found = verify_text(tmp_path, spec, KRIESEL_HEAD + _listed(claims))
+    for latex, value, truth in claims:  # (each holds for the output layer; a generic unit h is judged at every layer)
+        want = "correct" if np.allclose(value, truth) else "incorrect"
+        assert found[latex].verdict == want, (latex, found[latex].message)
+    assert found[r"net_h = \sum_{k \in K} (o_k w_{k,h}) + b_h"].verdict == "correct"
+
+
+# ---- Murphy: every forward quantity one letter's link ------------------------------------------------------------------
+
+MURPHY_HEAD = (r"The model is a chain: $\mathbf{x}_2 = f_1(\mathbf{x}_1) = \mathbf{W}_1 \mathbf{x}_1 + \mathbf{b}_1$, "
+               r"$\mathbf{x}_3 = f_2(\mathbf{x}_2) = \varphi(\mathbf{x}_2)$ with $\varphi$ the ReLU, "
+               r"$\mathbf{x}_4 = f_3(\mathbf{x}_3) = \mathbf{W}_2 \mathbf{x}_3 + \mathbf{b}_2$, and "
+               r"$\mathcal{L} = \frac{1}{2} \|\mathbf{x}_4 - \mathbf{y}\|_2^2$; the input is $\mathbf{x}_1$. The ReLU's slope is "
+               r"the Heaviside step, $\varphi'(a) = H(a)$." "\n\n")
+
+
+@pytest.mark.parametrize("slip", [False, True])
+def test_murphy_links_of_one_chain(tmp_path, slip):
+    x1, y = rng.normal(size=3), rng.normal(size=2)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    x2 = W1 @ x1 + b1
+    x3 = np.maximum(x2, 0)
+    x4 = W2 @ x3 + b2
+    L4 = lambda v: 0.5 * float(np.sum((v - y) ** 2))  # noqa: E731
+    L2 = lambda v: L4(W2 @ np.maximum(v, 0) + b2)  # noqa: E731
+    d4, d3, d2 = _grad(L4, x4), _grad(lambda v: L4(W2 @ v + b2), x3), _grad(L2, x2)
+    dW2, dW1 = _grad(lambda v: L4(v @ x3 + b2), W2), _grad(lambda v: L2(v @ x1 + b1), W1)
+    claims = [
+        (r"\frac{\partial \mathcal{L}}{\partial \mathbf{x}_4} = \mathbf{x}_4 - \mathbf{y}", x4 - y, d4),
+        (r"\frac{\partial \mathcal{L}}{\partial \mathbf{W}_2} = (\mathbf{x}_4 - \mathbf{y}) \mathbf{x}_3^\top",
+         np.outer(x4 - y, x3), dW2),
+        (r"\frac{\partial \mathcal{L}}{\partial \mathbf{x}_3} = \mathbf{W}_2^\top (\mathbf{x}_4 - \mathbf{y})", W2.T @ (x4 - y), d3),
+        (r"\frac{\partial \mathcal{L}}{\partial \mathbf{W}_1} = \frac{\partial \mathcal{L}}{\partial \mathbf{x}_"
+         + ("3" if slip else "2") + r"} \mathbf{x}_1^\top", np.outer(d3 if slip else d2, x1), dW1),
+    ]
+    spec = _spec("murphy", 3, [(4, "relu"), (2, "identity")], "squared_error")
+    found = verify_text(tmp_path, spec, MURPHY_HEAD + _listed(claims))
+    _verdicts(found, claims)
+    assert found[r"\varphi'(a) = H(a)"].verdict == "correct", found[r"\varphi'(a) = H(a)"].message  # (H read as h: wrong)
+
+
+# ---- Saito: Y the output, T the target, B the bias ---------------------------------------------------------------------
+
+SAITO_HEAD = (r"For a row vector $\mathbf{X}$, $\mathbf{A}_1 = \mathbf{X} \cdot \mathbf{W}_1 + \mathbf{B}_1$, "
+              r"$\mathbf{Z}_1 = \mathrm{sigmoid}(\mathbf{A}_1)$, $\mathbf{A}_2 = \mathbf{Z}_1 \cdot \mathbf{W}_2 + \mathbf{B}_2$ "
+              r"and $\mathbf{Y} = \mathrm{softmax}(\mathbf{A}_2)$ with the cross-entropy error $L = -\sum_k t_k \log y_k$ "
+              r"($\mathbf{T}$ the one-hot label)." "\n\n")
+
+
+def test_saito_capitals(tmp_path):
+    X, T = rng.normal(size=3), np.eye(3)[1]
+    W1, B1, W2, B2 = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 3)), rng.normal(size=3)
+    Z1 = _sig(X @ W1 + B1)
+    A2 = Z1 @ W2 + B2
+    Y = np.exp(A2 - A2.max()) / np.exp(A2 - A2.max()).sum()
+    ce = lambda a: float(-np.sum(T * (a - np.log(np.sum(np.exp(a))))))  # noqa: E731
+    dA2 = _grad(ce, A2)
+    dB1 = _grad(lambda v: ce(_sig(X @ W1 + v) @ W2 + B2), B1)
+    dW1 = _grad(lambda v: ce(_sig(X @ v + B1) @ W2 + B2), W1)
+    dA1 = (dA2 @ W2.T) * Z1 * (1 - Z1)
+    claims = [
+        (r"\frac{\partial L}{\partial \mathbf{A}_2} = \mathbf{Y} - \mathbf{T}", Y - T, dA2),
+        (r"\frac{\partial L}{\partial \mathbf{A}_2} = \mathbf{T} - \mathbf{Y}", T - Y, dA2),
+        (r"\frac{\partial L}{\partial \mathbf{B}_1} = (\frac{\partial L}{\partial \mathbf{A}_2} \cdot \mathbf{W}_2^{T}) "
+         r"\odot \mathbf{Z}_1 \odot (1 - \mathbf{Z}_1)", dA1, dB1),
+        (r"\frac{\partial L}{\partial \mathbf{W}_1} = \mathbf{X}^{T} \cdot ((\mathbf{Y} - \mathbf{T}) \cdot \mathbf{W}_2^{T} "
+         r"\odot \mathbf{Z}_1 \odot (1 - \mathbf{Z}_1))", np.outer(X, dA1), dW1),
+    ]
+    spec = _spec("saito", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy")
+    found = verify_text(tmp_path, spec, SAITO_HEAD + _listed(claims))
+    _verdicts(found, claims)
+    assert found[r"\mathbf{Y} = \mathrm{softmax}(\mathbf{A}_2)"].verdict == "correct"
+
+
+# ---- Russell & Norvig, 4th edition: in_j and Δ_j of units numbered through the network -------------------------------
+
+AIMA_HEAD = (r"The inputs are units 1 and 2, the hidden units 3 and 4, the output unit 5. Unit $j$ computes "
+             r"$in_j = \sum_i w_{i,j} a_i + w_{0,j}$ and $a_j = g_j(in_j)$, with $a_1 = x_1$, $a_2 = x_2$ and every $g_j$ "
+             r"the sigmoid; $\hat{y} = a_5$ and $Loss(h_{\mathbf{w}}) = (y - \hat{y})^2$." "\n\n")
+
+
+def test_aima_fourth_edition_numbered_units(tmp_path):
+    x, y = rng.normal(size=2), 0.3
+    W1, b1, W2, b2 = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(1, 2)), rng.normal(size=1)
+    a = _sig(W1 @ x + b1)  # a_3, a_4
+    a5 = _sig(W2 @ a + b2)[0]
+    loss2 = lambda W: float((y - _sig(W @ a + b2)[0]) ** 2)  # noqa: E731
+    loss1 = lambda W: float((y - _sig(W2 @ _sig(W @ x + b1) + b2)[0]) ** 2)  # noqa: E731
+    dW2, dW1 = _grad(loss2, W2), _grad(loss1, W1)
+    d5 = 2 * (a5 - y) * a5 * (1 - a5)
+    d3 = d5 * W2[0, 0] * a[0] * (1 - a[0])
+    claims = [
+        (r"\Delta_5 = 2(\hat{y} - y) g'_5(in_5)", d5, 2 * (a5 - y) * a5 * (1 - a5)),
+        (r"\frac{\partial Loss}{\partial w_{4,5}} = \Delta_5 a_4", d5 * a[1], dW2[0, 1]),
+        (r"\frac{\partial Loss}{\partial w_{1,3}} = \Delta_3 x_1", d3 * x[0], dW1[0, 0]),
+        (r"\frac{\partial Loss}{\partial w_{1,3}} = \Delta_5 w_{3,5} x_1", d5 * W2[0, 0] * x[0], dW1[0, 0]),
+    ]
+    body = AIMA_HEAD + r"We write $\Delta_3 = \Delta_5 w_{3,5} g'_3(in_3)$." "\n\n" + _listed(claims)
+    spec = _spec("aima4", 2, [(2, "sigmoid"), (1, "sigmoid")], "sum_squared_error")
+    found = verify_text(tmp_path, spec, body)
+    _verdicts(found, claims[1:])
+    assert found[claims[0][0]].verdict == "correct", found[claims[0][0]].message
