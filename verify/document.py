@@ -1384,8 +1384,9 @@ DOCUMENT_BATCH = 3
 
 
 #: the prose naming the true class's index by a letter: "true class $c$", "the correct class $k$", "target class $c$",
-#: "label $c$" (not y or t, the target itself)
-_LABEL_PROSE = re.compile(r"(?<![A-Za-z])(?:(?:true|correct|target|ground[- ]truth)[ \t]+(?:class|label)|label)(?:[ \t]+index)?"
+#: "label $c$", Charniak's "the correct answer $a$" (not y or t, the target itself)
+_LABEL_PROSE = re.compile(r"(?<![A-Za-z])(?:(?:true|correct|target|ground[- ]truth)[ \t]+(?:class|label|answer|category)|label)"
+                          r"(?:[ \t]+index)?"
                           r"[ \t]+\$[ \t]*([a-su-xz])[ \t]*\$", re.I)
 
 
@@ -1415,6 +1416,10 @@ def document_batch(claims, network, one_example: bool = False) -> int:
         return _unlike_a_width(network)
     if one_example or getattr(claims, "one_example", False):
         return 1  # Nafiz's "For simplification assume m = 1" after dW[4] = \frac{1}{m} dZ[4] A[3]^T
+    from .patternletters import PatternFirst
+
+    if PatternFirst.detect(network, claims) is not None:
+        return 1  # Rumelhart's o_{pj}, E_p: every claim is about one pattern p (its index is no batch's)
     if any(_SUM_OVER_EXAMPLE_X.search(c.latex[:4000]) for c in claims[:2000]):
         return _unlike_a_width(network)  # Nielsen's w^l → w^l − \frac{\eta}{m} \sum_x δ^{x,l} (a^{x,l-1})^T: a mini-batch's sum
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)

@@ -147,8 +147,10 @@ _H_APPLIED = re.compile(r"^\s*h\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?(?:\^\s*(?:\
 _APPLIED_TO_H = re.compile(r"(?:(?<![A-Za-z\\])[fg]|\\sigma|\\phi|\\varphi)\s*(?:'|\^\s*\{?\s*(?:'|\\prime)\s*\}?)?\s*\(\s*h(?![A-Za-z])")
 
 
-#: a unit's bias written beside its weighted sum: b_j + \sum_i …, \sum_i … + b_j, Kriesel's … + b_h (bounded scan)
-_BIAS_BESIDE_SUM = re.compile(r"(?<![A-Za-z\\])b\s*_\s*\{?\s*[a-z]\s*\}?\s*\+\s*\\sum|\\sum[^=$]{0,80}?\+\s*b\s*_\s*\{?\s*[a-z]\s*\}?")
+#: a unit's bias written beside its weighted sum: b_j + \sum_i …, \sum_i … + b_j, Kriesel's … + b_h, Rumelhart's … + θ_j
+#: (bounded scan)
+_BIAS_BESIDE_SUM = re.compile(r"(?<![A-Za-z\\])(?:b|\\theta)\s*_\s*\{?\s*[a-z]\s*\}?\s*\+\s*\\sum"
+                              r"|\\sum[^=$]{0,80}?\+\s*(?:b|\\theta)\s*_\s*\{?\s*[a-z]\s*\}?")
 
 
 def _h_is_summed(claims) -> bool:
@@ -231,8 +233,21 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
         # (Nisith's δ = ŷ − y_true: the answer's own δ is one example's error, without the mean's 1/N)
         dims.append([("δ of a batch includes the 1/N of the mean loss", (), (), (("delta_scale", "mean"),), ())])
         uses.add("delta")
+    if ("delta_sign" not in opts and _LOWER_DELTA.search(text) and not any(
+            _DELTA_LEFT.match(c.latex) for c in claims[:2000] if len(c.latex) <= 4000)):
+        # δ written only inside steps and derivatives, never defined (Kriesel's Δw_{k,h} = η o_k δ_h alone): its sign is
+        # the convention the steps show (Mitchell's −∂E/∂net where η δ is added), not a guess of ours
+        dims.append([(_DELTA_MINUS, (), (), (("delta_sign", -1),), ())])
+        uses.add("delta")
     deciding = [c for c in claims if any(_USES[u].search(c.latex) for u in uses)]
     return dims, deciding
+
+
+#: the reading of an answer that never defines δ and adds η δ in its steps
+_DELTA_MINUS = "δ is minus the derivative by the summed input (the answer's steps add η δ; δ is defined nowhere)"
+#: δ (lower case) anywhere; δ on a claim's left side (a definition of it, read or not)
+_LOWER_DELTA = re.compile(r"\\delta(?![A-Za-z])")
+_DELTA_LEFT = re.compile(r"\s*(?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*)?\\delta(?![A-Za-z])[^=]{0,60}(?:=|\\equiv|\\triangleq|:=)")
 
 
 #: δ defined as the output's error of one example, no 1/N: δ = ŷ − y, δ^{(L)} = a^{(L)} − y, δ_L = \hat{y} - y_{true}
@@ -981,8 +996,9 @@ def conventions(judge, claims) -> Reading | None:
         bases += (("B", "b"),)  # a student's B^{(2)} beside W^{(2)}: the bias (B never bare: not a batch size)
         changes.append("B with a layer index is the bias, as W is the weight")
     if ("theta" not in declared and "theta" not in {b for b, _ in bases} and not _THETA_WEIGHT.search(text)
-            and any(_THETA_ADDED.search(_sides(_normal(c.latex))[1]) for c in definitions(claims)
-                    if "=" in c.latex and len(c.latex) <= 600)):
+            and any(_THETA_ADDED.search(_sides(_normal(c.latex))[1])
+                    for c in definitions(claims) + [c for c in claims[:2000] if _NET_LEFT.match(c.latex)]
+                    if "=" in c.latex and len(c.latex) <= 600)):  # (Rumelhart's net_{pj} = Σ_i w_{ji} o_{pi} + θ_j too)
         bases += (("theta", "b"),)  # MacKay's a_i^{(2)} = \sum_j w_{ij}^{(2)} h_j + \theta_i^{(2)}: θ added to the
         changes.append("θ is the bias (added to the weighted sum in its own definition)")  # weighted sum is the bias
     for c in definitions(claims):
@@ -1165,7 +1181,8 @@ def conventions(judge, claims) -> Reading | None:
                                                    or _ERROR_TARGET_FIRST.search(text) and _DELTA_OF_ERROR.search(text)
                                                    or (_TARGET_FIRST_DELTA.search(text) or _TARGET_LAST_DELTA.search(text)
                                                        or _ERR_TARGET_FIRST.search(text) and _DELTA_OF_ERR.search(text))
-                                                   and (PLUS_STEP.search(text) or _PLUS_ASSIGNED.search(text))):
+                                                   and (PLUS_STEP.search(text) or _PLUS_ASSIGNED.search(text)
+                                                        or _PLUS_NEXT.search(text))):
         # (Haykin's error signal e_j(n) = d_j(n) − y_j(n), defined so, and δ_j(n) = e_j(n) φ'_j(v_j(n)) made of it: his
         # convention by its own definitions, whatever sign a step written after it has — a step that subtracts is the slip)
         # (Russell & Norvig's Err_k = y_k - a_k, Δ_k = Err_k × g'(in_k), w_{j,k} ← w_{j,k} + α × a_j × Δ_k)
@@ -1378,10 +1395,11 @@ def conventions(judge, claims) -> Reading | None:
         if re.search(r"(?<![A-Za-z\\^])T\s*-\s*Y(?![A-Za-z])|(?<![A-Za-z\\])Y\s*-\s*T(?![A-Za-z])", text) and "T" not in declared:
             fixed += (("T", ("y", None)), ("Y", ("yhat", None)))  # T − Y: the targets beside the outputs Y
             changes.append("T is the targets and Y the outputs (T − Y)")
-    scores = [k for k in ("f", "s") if k not in declared and judge.net.layers[-1].activation == "softmax"
+    scores = [k for k in ("f", "s", "l") if k not in declared and judge.net.layers[-1].activation == "softmax"
               and re.search(rf"(?<![A-Za-z\\])e\s*\^\s*\{{\s*{k}\s*_", text)]
     for k in scores:  # CS231n's scores: p_k = e^{f_k} / \sum_j e^{f_j}, L_i = -\log(e^{f_{y_i}} / \sum_j e^{f_j}) (FortiLeiZhang's
-        # s_k alike) — class k's score, the output layer's summed input (f applied as a function, f(w_k), is not read)
+        # s_k alike; Charniak's logits l_j) — class k's score, the output layer's summed input (f applied as a function,
+        # f(w_k), is not read)
         fixed += ((k, ("z", judge.net.depth)),)
         changes.append(f"{k}_k is class k's score, the output layer's summed input (e^{{{k}_k}} / Σ_j e^{{{k}_j}})")
     if scores and "p" not in declared and _PROBABILITY.search(text) and not _other_p(claims):
@@ -1507,6 +1525,13 @@ def conventions(judge, claims) -> Reading | None:
         macros += units.macros  # Hung-yi Lee's z_1 … z_4, w_1 … w_8 placed by the answer's own forward pass
         options += ([("mazur", True)] if units.mazur else []) + [("unit_sums", units.sums)]
         changes.append(units.change)
+    chosen = {**dict(base.options), **dict(options)}
+    if (not {"weight_order", "unit_letters", "unit_numbers", "entries_target_first", "entries_source_first"} & set(chosen)
+            and _LAYERED_UNIT_WEIGHT.search(text[:200_000]) is None and weight_order(claims) == "source"):
+        # Charniak's l_j = b_j + \sum_i x_i w_{i,j}: w_{i,j} from i to j, as its own sum says (units read by their layer's
+        # letters or generically order their weights themselves)
+        options.append(("entries_source_first", True))
+        changes.append("w_{ij} is the weight from unit i to unit j (its own sums: l_j = … \\sum_i x_i w_{i,j})")
     if not changes and not options:
         return None
     return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options), fixed=base.fixed + fixed,
@@ -1588,8 +1613,10 @@ _DEPTH_DEF = re.compile(r"(?<![A-Za-z\\_^{])([A-KM-Z])\s*=\s*(\d)(?![\d.])")
 _LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
 #: a weight matrix (capital W, bold or not) named by the output it gives: W_y, \boldsymbol{W}_y, W_{hy} (not w_y, a
 #: class's row in softmax regression)
-#: the output's and the hidden layer's quantities named by a superscript o and h: w^o_{kj}, \delta^{h}_j, net^o_k
-_ROLE_LETTER_SCRIPTS = tuple(re.compile(r"(?<![A-Za-z\\])(?:[wWbza]|net|\\delta)\s*\^\s*(?:\{\s*" + x + r"\s*\}|" + x
+#: the output's and the hidden layer's quantities named by a superscript o and h: w^o_{kj}, \delta^{h}_j, net^o_k (or the
+#: subscript first: Freeman & Skapura's w_{kj}^o, net_{pj}^h)
+_ROLE_LETTER_SCRIPTS = tuple(re.compile(r"(?<![A-Za-z\\])(?:[wWbza]|net|\\delta)\s*(?:_\s*(?:\{[^{}]{0,8}\}|\w)\s*)?\^\s*(?:\{\s*"
+                                        + x + r"\s*\}|" + x
                                         + r"(?![A-Za-z]))") for x in ("o", "h"))
 #: a quantity with a generic layer first and an offset (or L) before a comma: a_{l-1,i}, \omega_{l+1,j,k}, a_{L,j}
 _LAYER_FIRST = re.compile(r"(?<![A-Za-z\\])(?:[azwWbhxy]|net|\\omega)\s*_\s*\{\s*(?:[lL]\s*[+-]\s*1|L)\s*,\s*[a-z]")
@@ -1813,6 +1840,8 @@ _Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{
 #: the bias (a threshold subtracted, Mehlig's - \theta_j, is minus the bias: not read so)
 _THETA_ADDED = re.compile(r"(?<![A-Za-z\\])w\s*[_^][^=+]{0,60}\+\s*\\theta(?![A-Za-z])|\\theta\s*(?:[_^]\s*(?:\{[^{}]{0,12}\}|\w)\s*){0,2}"
                           r"\+\s*\\sum[^=+]{0,40}(?<![A-Za-z\\])w\s*[_^]")
+#: a unit's net input on a claim's left side: net_j =, net_{pj} = (a word, which ``definitions`` does not take)
+_NET_LEFT = re.compile(r"\s*net\s*_\s*(?:\{[^{}=]{0,8}\}|\w)\s*(?:\^\s*(?:\{[^{}=]{0,8}\}|\w)\s*)?=")
 #: θ written as a weight: with two indices (θ_{jk}), transposed or a vector of parameters beside x (θ^T x)
 _THETA_WEIGHT = re.compile(r"\\theta\s*(?:\^\s*\{?\s*\(?\w{1,3}\)?\s*\}?\s*)?_\s*\{\s*\w\s*,?\s*\w\s*\}|\\theta\s*\^\s*\{?\s*(?:T|\\top)")
 #: a hatted letter defined as an activation applied: \hat p_i = \sigma(w^T x_i + b), \hat p = \softmax(z) (normalised)
@@ -1821,8 +1850,10 @@ _HATTED_OUTPUT = re.compile(r"^\s*\\hat([a-zA-Z])\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)
 #: (DHS's sensitivity, Haykin's local gradient; round 51's variant audit: the slash form turned 5 right claims incorrect)
 _MINUS_DERIVATIVE_DELTA = re.compile(r"\\delta[^=]{0,40}=\s*-\s*(?:\\frac\s*\{\s*\\partial|\\partial[^=/]{1,40}/\s*\\partial)")
 #: δ defined with the target first, (d_j − y_j), (t_k − o_k), (y − \hat y): minus the derivative (Mitchell)
-_TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{?\s*[jk]\s*\}?\s*)?(?:\(\s*n\s*\)\s*)?=\s*[(\[]"
+_TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{?\s*[jk]\s*\}?\s*)?(?:\^\s*\{?\s*o\s*\}?\s*)?"
+                                 r"(?:\(\s*n\s*\)\s*)?=\s*[(\[]"
                                  r"\s*(?:[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*(?:\(\s*n\s*\)\s*)?-\s*[yo]\s*_"
+                                 r"|y\s*_\s*\{?\s*[jk]\s*\}?\s*-\s*o\s*_"  # (Freeman & Skapura's δ_{pk}^o = (y_{pk} − o_{pk}) …)
                                  r"|y\s*-\s*\\hat\s*\{?\s*y)")  # (Udacity's δ = (y − ŷ) f'(h): the target y first;
 # Haykin's δ_j(n) = [d_j(n) − o_j(n)] o_j(n)[1 − o_j(n)], his time argument n)
 #: Mitchell's δ_k = o_k(1 − o_k)(t_k − o_k): the slope first, the target first in the difference after it (a unit numbered
@@ -1842,6 +1873,9 @@ PLUS_STEP = re.compile(r"\\Delta\s*[wW]\s*_\s*\{?[a-z0-9,\s]{1,4}\}?\s*(?:\(\s*n
 #: the same added in an assignment: w_{j,k} \leftarrow w_{j,k} + \alpha \times a_j \times \Delta_k (Russell & Norvig)
 _PLUS_ASSIGNED = re.compile(r"(?:\\leftarrow|\\gets|:=)\s*w\s*(?:\^\s*\{[^{}]{0,8}\}\s*)?_[^=+]{0,20}\+\s*\\(?:alpha|eta)[^=]{0,40}?"
                             r"\\[Dd]elta")  # (Kubat's w^{(1)}_{ij} := w^{(1)}_{ij} + η δ^{(1)}_i h_j)
+#: the same written with the iteration: w_{kj}^o(t+1) = w_{kj}^o(t) + \eta \delta_{pk}^o i_{pj} (Freeman & Skapura)
+_PLUS_NEXT = re.compile(r"(?<![A-Za-z\\])w\s*(?:[_^]\s*(?:\{[^{}]{0,8}\}|\w)\s*){0,2}\(\s*t\s*\+\s*1\s*\)\s*=\s*w[^=+]{0,30}?"
+                        r"\(\s*t\s*\)\s*\+\s*\\(?:eta|alpha)\s*\\delta")
 #: the error of an output unit defined target first (Err_k = y_k - a_k) and Δ_k made from it (Δ_k = Err_k × g'(in_k))
 _ERR_TARGET_FIRST = re.compile(r"Err\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*[tyd]\s*_")
 _DELTA_OF_ERR = re.compile(r"\\Delta\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*Err\s*_")
@@ -2459,7 +2493,7 @@ def _concerns(alt: tuple, latex: str) -> bool:
         return True
     if "L" in keys and _USES["L"].search(latex):
         return True
-    return "delta_scale" in keys and bool(_USES["delta"].search(latex))
+    return bool(keys & {"delta_scale", "delta_sign"}) and bool(_USES["delta"].search(latex))
 
 
 #: the message of a claim read as naming a layer the network does not have

@@ -350,8 +350,8 @@ def own_names(net, claims):
     f_i^{(j)}, X^{(j-1)} (nilssonletters.py), layers named by arrows, Eisenstein's Θ^{(x→z)} (arrowlayers.py),
     Grokking Deep Learning's code names, layer_1_delta (codenames.py), Zurada's δ_{ok}, δ_{yj}, net_k
     (zuradaletters.py), Kröse and van der Smagt's s_o^p, δ_h^p (kroeseletters.py), Fausett's z_in_j, y_in_k
-    (fausettletters.py), or ISLR's β_k, w_{kj}, z_{ik}, f_θ(x_i), R_i(θ) (islrletters.py)): (claims as read, the
-    readings applied, what each changes)."""
+    (fausettletters.py), or ISLR's β_k, w_{kj}, z_{ik}, f_θ(x_i), R_i(θ) (islrletters.py); Rumelhart's pattern first,
+    o_{pj}, dropped before them (patternletters.py)): (claims as read, the readings applied, what each changes)."""
     from .alpaydinletters import AlpaydinLetters
     from .arrowlayers import ArrowLayers
     from .arrownames import ArrowNames
@@ -367,10 +367,14 @@ def own_names(net, claims):
     from .mlappletters import MlappLetters
     from .nilssonletters import NilssonLetters
     from .pairnames import PairNames
+    from .patternletters import PatternFirst
     from .theodoridisletters import TheodoridisLetters
     from .zuradaletters import ZuradaLetters
 
-    applied = []
+    pattern = PatternFirst.detect(net, claims)  # (Rumelhart's o_{pj}: the pattern dropped first, then the letters read)
+    if pattern is not None:
+        claims = pattern.prepare(claims)
+    applied = [pattern] if pattern is not None else []
     for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims),
                     BareUnitReading.detect(net, claims), PairNames.detect(net, claims), EllUnit.detect(claims),
                     ArrowNames.detect(net, claims), GreekWeights.detect(net, claims), InputFunctions.detect(claims),

@@ -223,3 +223,120 @@ def test_aima_fourth_edition_numbered_units(tmp_path):
     found = verify_text(tmp_path, spec, body)
     _verdicts(found, claims[1:])
     assert found[claims[0][0]].verdict == "correct", found[claims[0][0]].message
+
+
+# ---- δ never defined: its sign is the one the steps show -----------------------------------------------------------------
+
+UNDEFINED_DELTA_HEAD = (r"A neuron $h$ computes $net_h = \sum_k o_k w_{k,h} + b_h$ and $o_h = \sigma(net_h)$; the inputs are "
+                        r"the input neurons' outputs, the targets $t_h$ and $Err = \frac{1}{2}\sum_h (t_h - y_h)^2$." "\n\n")
+
+
+@pytest.mark.parametrize("slip", [False, True])
+def test_delta_defined_nowhere_takes_the_sign_its_steps_show(tmp_path, slip):
+    x, t = rng.normal(size=2), rng.uniform(size=2)
+    W1, b1, W2, b2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+    h = _sig(W1 @ x + b1)
+    E2 = lambda W, b: 0.5 * float(np.sum((t - _sig(W @ h + b)) ** 2))  # noqa: E731
+    dW2, db2 = _grad(lambda v: E2(v, b2), W2), _grad(lambda v: E2(W2, v), b2)
+    eta = 0.1
+    minus_grad = -_grad(lambda z: 0.5 * float(np.sum((t - _sig(z)) ** 2)), W2 @ h + b2)  # δ the steps call for
+    claims = [
+        (r"\Delta w_{k,h} = \eta \, o_k \, \delta_h", eta * np.outer(minus_grad, h), -eta * dW2),
+        (r"\Delta b_h = \eta \, \delta_h", eta * minus_grad, -eta * db2),
+    ]
+    if slip:  # a third step that subtracts: the answer's own steps outvote it
+        claims.append((r"w_{k,h} \leftarrow w_{k,h} - \eta \, o_k \, \delta_h", W2 - eta * np.outer(minus_grad, h),
+                       W2 - eta * dW2))
+    spec = _spec("nodelta", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error")
+    found = verify_text(tmp_path, spec, UNDEFINED_DELTA_HEAD + _listed(claims))
+    _verdicts(found, claims)
+
+
+# ---- Charniak: logits l_j, p_j their softmax, a the correct answer, w_{i,j} from input i to class j ---------------------
+
+CHARNIAK_HEAD = (r"The logits are $l_j = b_j + \sum_i x_i w_{i,j}$ and the probabilities $p_j = \sigma(l)_j = "
+                 r"\frac{e^{l_j}}{\sum_k e^{l_k}}$; for the correct answer $a$ the loss is $L = -\ln p_a$." "\n\n")
+
+
+@pytest.mark.parametrize("slip", [False, True])
+def test_charniak_logits_and_the_correct_answer(tmp_path, slip):
+    x, a = rng.normal(size=3), 1
+    W, b = rng.normal(size=(3, 3)), rng.normal(size=3)  # W[i, j]: from input i to class j, as Charniak writes w_{i,j}
+    logits = b + x @ W
+    p = np.exp(logits - logits.max()) / np.exp(logits - logits.max()).sum()
+    L = lambda W_, b_: float(-np.log(np.exp(b_ + x @ W_)[a] / np.exp(b_ + x @ W_).sum()))  # noqa: E731
+    dW, db = _grad(lambda v: L(v, b), W), _grad(lambda v: L(W, v), b)
+    onehot = np.eye(3)[a]
+    claims = [
+        (r"\frac{\partial L}{\partial w_{i,j}} = x_i (p_j - \mathbb{1}[j = a])", np.outer(x, p - onehot), dW),
+        (r"\frac{\partial L}{\partial b_a} = " + (r"1 - p_a" if slip else r"p_a - 1"),
+         (1 - p[a]) if slip else (p[a] - 1), db[a]),
+    ]
+    spec = _spec("charniak", 3, [(3, "softmax")], "cross_entropy")
+    found = verify_text(tmp_path, spec, CHARNIAK_HEAD + _listed(claims))
+    _verdicts(found, claims)
+    assert found[r"l_j = b_j + \sum_i x_i w_{i,j}"].verdict == "correct", found[r"l_j = b_j + \sum_i x_i w_{i,j}"].message
+
+
+# ---- Rumelhart, Hinton & Williams (PDP ch. 8), Freeman & Skapura: the pattern p first among the subscripts -----------
+
+PDP_HEAD = (r"For pattern $p$, unit $j$ receives $net_{pj} = \sum_i w_{ji} o_{pi} + \theta_j$ and outputs $o_{pj} = "
+            r"f_j(net_{pj})$, each $f_j$ the logistic function; the inputs are the input units' outputs. With target $t_{pj}$ "
+            r"the error on pattern $p$ is $E_p = \frac{1}{2} \sum_j (t_{pj} - o_{pj})^2$." "\n\n")
+
+
+def _pattern_net():
+    x, t = rng.normal(size=2), rng.uniform(size=2)
+    W1, b1, W2, b2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+    h = _sig(W1 @ x + b1)
+    o = _sig(W2 @ h + b2)
+    E1 = lambda W, b: 0.5 * float(np.sum((t - _sig(W2 @ _sig(W @ x + b) + b2)) ** 2))  # noqa: E731
+    E2 = lambda W, b: 0.5 * float(np.sum((t - _sig(W @ h + b)) ** 2))  # noqa: E731
+    return dict(x=x, t=t, W2=W2, h=h, o=o, dW1=_grad(lambda v: E1(v, b1), W1), db1=_grad(lambda v: E1(W1, v), b1),
+                dW2=_grad(lambda v: E2(v, b2), W2), db2=_grad(lambda v: E2(W2, v), b2))
+
+
+@pytest.mark.parametrize("slip", [False, True])
+def test_pdp_pattern_first_subscripts(tmp_path, slip):
+    n, eta = _pattern_net(), 0.1
+    out = (n["t"] - n["o"]) * n["o"] * (1 - n["o"])  # δ_pj of an output unit, −∂E_p/∂net_pj
+    hid = n["h"] * (1 - n["h"]) * (n["W2"].T @ out)
+    claims = [
+        (r"\delta_{pj} = (t_{pj} - o_{pj}) f'_j(net_{pj})", out, -_grad(
+            lambda z: 0.5 * float(np.sum((n["t"] - _sig(z)) ** 2)), n["W2"] @ n["h"] + 0)),
+        (r"\Delta_p w_{ji} = \eta \delta_{pj} o_{pi}", eta * np.outer(out, n["h"]), -eta * n["dW2"]),
+        (r"-\frac{\partial E_p}{\partial w_{ji}} = \delta_{pj} o_{pi}", np.outer(out, n["h"]), -n["dW2"]),
+        (r"\Delta_p \theta_j = \eta \delta_{pj}", eta * out, -eta * n["db2"]),
+    ]
+    claims[0] = (claims[0][0], out, out)  # (a definition of δ: its value is its own; the steps below are judged by it)
+    if slip:
+        claims.append((r"\Delta_p w_{ji} = \eta \delta_{pi} o_{pj}", eta * np.outer(n["o"] * 0 + 1, hid)[:2] * 0 + 1,
+                       -eta * n["dW2"]))  # (δ and o of the wrong units: no value it gives equals the truth)
+    found = verify_text(tmp_path, _spec("pdp", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error"),
+                        PDP_HEAD + _listed(claims))
+    _verdicts(found, claims[1:])
+    assert found[claims[0][0]].verdict == "correct", found[claims[0][0]].message
+    assert found[r"net_{pj} = \sum_i w_{ji} o_{pi} + \theta_j"].verdict == "correct"
+
+
+FREEMAN_HEAD = (r"The hidden units compute $net_{pj}^h = \sum_{i=1}^{N} w_{ji}^h x_{pi} + \theta_j^h$ and output "
+                r"$i_{pj} = f_j^h(net_{pj}^h)$; the output units "
+                r"$net_{pk}^o = \sum_{j=1}^{L} w_{kj}^o i_{pj} + \theta_k^o$ and $o_{pk} = f_k^o(net_{pk}^o)$. With $y_{pk}$ the "
+                r"desired output, $E_p = \frac{1}{2} \sum_{k=1}^{M} (y_{pk} - o_{pk})^2$; every $f$ is the sigmoid." "\n\n")
+
+
+def test_freeman_role_superscripts_after_the_pattern(tmp_path):
+    n, eta = _pattern_net(), 0.1
+    out = (n["t"] - n["o"]) * n["o"] * (1 - n["o"])
+    claims = [
+        (r"w_{kj}^o(t+1) = w_{kj}^o(t) + \eta \delta_{pk}^o i_{pj}", n["W2"] + eta * np.outer(out, n["h"]),
+         n["W2"] - eta * n["dW2"]),
+        (r"\theta_k^o(t+1) = \theta_k^o(t) + \eta \delta_{pk}^o", eta * out, -eta * n["db2"]),
+        (r"\frac{\partial E_p}{\partial w_{kj}^o} = \delta_{pk}^o i_{pj}", np.outer(out, n["h"]), n["dW2"]),
+    ]
+    body = FREEMAN_HEAD + r"We write $\delta_{pk}^o = (y_{pk} - o_{pk}) o_{pk}(1 - o_{pk})$." "\n\n" + _listed(claims)
+    found = verify_text(tmp_path, _spec("freeman", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error"), body)
+    for latex, value, truth in claims[2:]:
+        assert found[latex].verdict == ("correct" if np.allclose(value, truth) else "incorrect"), found[latex].message
+    assert found[claims[0][0]].verdict == "correct", found[claims[0][0]].message
+    assert found[r"\delta_{pk}^o = (y_{pk} - o_{pk}) o_{pk}(1 - o_{pk})"].verdict == "correct"
