@@ -1526,10 +1526,10 @@ def conventions(judge, claims) -> Reading | None:
         options += ([("mazur", True)] if units.mazur else []) + [("unit_sums", units.sums)]
         changes.append(units.change)
     chosen = {**dict(base.options), **dict(options)}
-    if (not {"weight_order", "unit_letters", "unit_numbers", "entries_target_first", "entries_source_first"} & set(chosen)
-            and _LAYERED_UNIT_WEIGHT.search(text[:200_000]) is None and weight_order(claims) == "source"):
-        # Charniak's l_j = b_j + \sum_i x_i w_{i,j}: w_{i,j} from i to j, as its own sum says (units read by their layer's
-        # letters or generically order their weights themselves)
+    if (judge.net.depth == 1 and weight_order(claims) == "source" and not {
+            "weight_order", "unit_letters", "unit_numbers", "entries_target_first", "entries_source_first"} & set(chosen)):
+        # Charniak's one layer, l_j = b_j + \sum_i x_i w_{i,j}: w_{i,j} from i to j, as its own sum says (in deeper networks
+        # the readings of unit letters order the weights themselves: AIMA's in_j = Σ_i w_{i,j} a_i, Wikipedia's w_{ij})
         options.append(("entries_source_first", True))
         changes.append("w_{ij} is the weight from unit i to unit j (its own sums: l_j = … \\sum_i x_i w_{i,j})")
     if not changes and not options:
