@@ -6021,7 +6021,8 @@ def round_fifty_one() -> list[Probe]:
 def round_fifty_two() -> list[Probe]:
     """Round fifty-two (ten more textbooks): Murphy's chain links x_1 … x_9 defined in 1900 claims; φ'(a) = H(…) with H
     nested 10^4 deep; Kriesel's f_{act} and b_h beside the sum in 1900 claims; Saito's capitals Y, T, B 10^4 times; Russell
-    & Norvig's in_5, Δ_5 in 1900 claims; z = σ(w^T x + b) beside 1900 claims on z."""
+    & Norvig's in_5, Δ_5 in 1900 claims; z = σ(w^T x + b) beside 1900 claims on z; Rumelhart's o_{pj}, Δ_p w_{ji} in 1900
+    claims; δ defined nowhere beside 1900 steps of either sign (the reading's scoring)."""
     out: list[Probe] = []
     md = _document_probes(out, "r52: ")
     sig = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"'))
@@ -6039,6 +6040,12 @@ def round_fifty_two() -> list[Probe]:
     md("Russell & Norvig's in_5 and Delta_5 in 1900 claims", "".join(
         f"$in_5 = \\sum_i w_{{i,5}} a_i + {k}$, $\\Delta_5 = 2(\\hat{{y}} - y) g'_5(in_5) + {k}$\n\n" for k in range(950)),
        spec_text=spec(layer(2, '"sigmoid"') + layer(1, '"sigmoid"'), loss="sum_squared_error"))
+    md("Rumelhart's pattern first in 1900 claims", "$E_p = \\frac{1}{2}\\sum_j (t_{pj} - o_{pj})^2$\n\n" + "".join(
+        f"$net_{{pj}} = \\sum_i w_{{ji}} o_{{pi}} + \\theta_j + {k}$, $\\Delta_p w_{{ji}} = \\eta \\delta_{{pj}} o_{{pi}} + {k}$\n\n"
+        for k in range(950)), spec_text=sig)
+    md("delta defined nowhere in 1900 steps", "$net_h = \\sum_k o_k w_{k,h} + b_h$\n\n" + "".join(
+        f"$\\Delta w_{{k,h}} = {'-' if k % 2 else ''}\\eta \\, o_k \\, \\delta_h + {k}$\n\n" for k in range(1900)),
+       spec_text=sig)
     md("z an activation beside 1900 claims", "$z = \\sigma(w^T x + b)$\n\n" + "".join(
         f"$\\frac{{\\partial L}}{{\\partial w}} = (z - y) x + {k}$, $L(z, y) = -[y \\log z]$\n\n" for k in range(950)),
        spec_text=spec(layer(1, '"sigmoid"'), loss="binary_cross_entropy"))
