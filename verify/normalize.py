@@ -96,6 +96,10 @@ _STEP = re.compile(r"(?:\\(?:text|operatorname|mathrm)\s*\{\s*step\s*\}|\\step(?
 #: Only a z: H(1 - H), H(x) stay what they were (a batch's activations H times a factor; a definition's own x)
 _HEAVISIDE = re.compile(r"(?<![A-Za-z\\{_^])H\s*\(\s*((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[zZ]\s*\}|[zZ])(?:\s*[_^]\s*"
                         r"(?:\{[^{}]{1,12}\}|\[[^\]()]{1,6}\]|\([^()]{1,6}\)|[A-Za-z0-9])){0,2})\s*\)")
+#: H applied to the argument of an activation's slope defined by it: Murphy's \varphi'(a) = H(a), f^{\prime}(x) = H(x) (any
+#: argument: the slope's own variable, so H is the unit step there and not a batch's activations)
+_SLOPE_HEAVISIDE = re.compile(r"^(\s*(?:\\varphi|\\phi|\\sigma|[fg]|\\?(?:relu|ReLU))\s*(?:'|\^\s*\{?\s*(?:'|\\prime)\s*\}?)\s*"
+                              r"\(\s*([a-z])\s*\)\s*=)\s*H\s*\(\s*\2\s*\)")
 #: the one-hot vector of the class y by its name (\text{onehot}(y), \operatorname{one\_hot}(y), one_hot(y)): the target y
 _ONE_HOT_NAMED = re.compile(r"(?:\\(?:text|operatorname|mathrm|texttt)\s*\{\s*one[\\_ -]{0,2}hot\s*\}|(?<![A-Za-z\\])one_?hot)"
                       r"\s*\(\s*(y|\\mathbf\s*\{\s*y\s*\}|\\boldsymbol\s*\{\s*y\s*\})\s*\)")
@@ -1127,6 +1131,7 @@ def _normalize_new(text: str) -> str:
     s = _STEP.sub(r" \\indicator (\1 > 0)", s)  # \text{step}(z^{(1)}): the unit step, ReLU's slope
     s = _ONE_HOT_NAMED.sub(r" \1 ", s)  # \text{onehot}(y): the one-hot target, as y_{onehot} is
     s = _HEAVISIDE.sub(r" \\indicator (\1 > 0)", s)  # H(z_1): Heaviside's step (read as h ⊙ z: a false reject)
+    s = _SLOPE_HEAVISIDE.sub(r"\1 \\indicator (\2 > 0)", s)  # Murphy's φ'(a) = H(a): the step at the slope's own argument
     s = _ell_index(s)  # Shreyansh's \sum_{\ell=1}^{K} e^{z_\ell}: ℓ the sum's index, not the loss (before \mathcal{L} is ℓ)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     s = _PARTIAL_SQUARED.sub(_squared_name, s)  # ∂MSE/∂w, d SSE, ∇_w MSE(w): a named squared error, on its scale

@@ -1387,11 +1387,6 @@ class _Parser:
                                  "(Δ := Δ + λ…): which of its values this claim means is not said")
             q = self.symbol(self.opts["accumulator"], tok)  # Ng's Δ^{(l)}: Θ^{(l)}'s data gradients summed over the examples
             return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
-        if name == "H" and tok.kind == "id" and name not in self.fixed and self.is_("(") and self._slope_defined():
-            self.next()  # Murphy's φ'(a) = H(a): the Heaviside step, 1 where its argument is positive (ReLU's slope)
-            arg = self.expr()
-            self.expect(")")
-            return Node("cases", (num(1.0), Node("cmp", (arg, num(0.0)), ">"), num(0.0), Node("true")))
         if self._activation_call(name, tok):
             return _layer_of_argument(self.function(name))  # jovidie's h = a(W^T x + b), Storberg's α(z), α_2(W_2 a_1 + b_2)
         if name == "l" and tok.kind == "id" and self.opts.get("example_letter") and self.is_("_") and (
@@ -1627,15 +1622,6 @@ class _Parser:
         q = Node("q", (), ("x", None) if kind == "h" and layer == 0 else ("yhat", None) if kind == "h" and layer == depth
                  else ("y", None) if kind == "y" else (kind, layer))
         return self._signed_delta(Node("comp", (q,), entry), name, kind)
-
-    def _slope_defined(self) -> bool:
-        r"""Whether the claim's left side is an activation's slope at one argument: ``\varphi'(a) =``, ``f'(z) =``,
-        ``\mathrm{ReLU}'(x) =`` (where a capital H after it names the Heaviside step, not a quantity)."""
-        texts = [t.text for t in self.t[:12]]
-        if len(texts) < 6 or not (texts[0] in ("varphi", "phi", "f", "g", "sigma", "relu", "ReLU") and texts[1] == "'"
-                                  and texts[2] == "("):
-            return False
-        return ")" in texts[3:6] and texts[texts.index(")", 3) + 1:texts.index(")", 3) + 2] == ["="]
 
     def _layer_matrices(self) -> bool:
         """Whether the claim writes a weight matrix with a layer number, W_2 (a capital W and one digit)."""

@@ -340,3 +340,13 @@ def test_freeman_role_superscripts_after_the_pattern(tmp_path):
         assert found[latex].verdict == ("correct" if np.allclose(value, truth) else "incorrect"), found[latex].message
     assert found[claims[0][0]].verdict == "correct", found[claims[0][0]].message
     assert found[r"\delta_{pk}^o = (y_{pk} - o_{pk}) o_{pk}(1 - o_{pk})"].verdict == "correct"
+
+
+@pytest.mark.parametrize("slope", [r"\varphi'(a)", r"\varphi^{\prime}(a)", r"\phi'(a)"])
+def test_heaviside_at_the_slopes_own_argument(tmp_path, slope):
+    arg = slope[slope.index("(") + 1]
+    spec = _spec("heaviside", 3, [(4, "relu"), (2, "identity")], "squared_error")
+    right, wrong = f"{slope} = H({arg})", f"{slope} = 1 - H({arg})"
+    found = verify_text(tmp_path, spec, "The activation is the ReLU.\n\n" + _listed([(right, 0, 0), (wrong, 0, 0)]))
+    assert found[right].verdict == "correct", found[right].message  # (H read as h times a: `incorrect`)
+    assert found[wrong].verdict in ("incorrect", "unchecked"), found[wrong].message
