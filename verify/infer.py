@@ -198,7 +198,8 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
             alts.append(("a is the summed input z and z the activation h", (("a", "z"), ("A", "z"), ("z", "h"), ("Z", "h")),
                          (), (), ()))
         dims.append(alts)
-    elif "z" in present:  # Amidi's z = σ(w^T x + b), Netlab's z = tanh(x W_1 + b_1): z the activation, by its definition
+    if "z" in present:  # Amidi's z = σ(w^T x + b), Netlab's z = tanh(x W_1 + b_1): z the activation, by its definition
+        # (beside an output a = softmax(W_2 z + b_2) too: both activations, each of its layer)
         dims.append([(_Z_ACTIVE, (("z", "h"), ("Z", "h")), (), (), ())])
     if "o" not in declared and re.search(r"(?<![A-Za-z\\])o(?![A-Za-z])", text):
         dims.append([("o is the output layer's summed input z", (), (("o", ("z", depth)),), (), ())])

@@ -2231,9 +2231,11 @@ class _Parser:
                         "output_letter"):
                     kind = "yhat"  # Hagan's a = a^M: a written without a layer (a, a_i) is the network's output
                 elif layer is None and name in dict(self.opts.get("bare_letters", ())) and kind in ("z", "h") and (
-                        not comps or name in self.opts.get("bare_entries", ()) and all(isinstance(c, str) for c in comps)):
+                        not comps or (name in self.opts.get("bare_entries", ()) or not self.unit_letters)
+                        and all(isinstance(c, str) for c in comps)):
                     layer = dict(self.opts["bare_letters"])[name] - self.offset(base)  # Malik's z = h W_2 + b_2
-                    # (z_i by a unit letter too, where ŷ = softmax(z) binds z: a digit there is Malik's layer)
+                    # (z_i by a unit letter too, where ŷ = softmax(z) binds z, or where no letter names a layer — a_k of
+                    # a = softmax(W_2 z + b_2): a digit there is Malik's layer)
                 elif (layer is None and self.opts.get("bare_output") and kind in ("z", "h") and self.depth_net
                       and all(isinstance(c, str) for c in comps)):
                     layer = self.depth_net  # judge._at_the_output: a claim only the output layer can be about

@@ -350,3 +350,32 @@ def test_heaviside_at_the_slopes_own_argument(tmp_path, slope):
     found = verify_text(tmp_path, spec, "The activation is the ReLU.\n\n" + _listed([(right, 0, 0), (wrong, 0, 0)]))
     assert found[right].verdict == "correct", found[right].message  # (H read as h times a: `incorrect`)
     assert found[wrong].verdict in ("incorrect", "unchecked"), found[wrong].message
+
+
+# ---- a student's own letters: z the hidden output, a the probabilities, both activations -------------------------------
+
+STUDENT_HEAD = (r"The hidden layer is $z = \sigma(W_1 x + b_1)$ and the output $a = \mathrm{softmax}(W_2 z + b_2)$, with the "
+                r"loss $L = -\sum_k y_k \log a_k$." "\n\n")
+
+
+@pytest.mark.parametrize("slip", [False, True])
+def test_z_and_a_both_activations_of_their_own_layers(tmp_path, slip):
+    x, y = rng.normal(size=3), np.eye(3)[2]
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
+    z = _sig(W1 @ x + b1)
+    s = W2 @ z + b2
+    a = np.exp(s - s.max()) / np.exp(s - s.max()).sum()
+    L = lambda W1_, b1_: float(-np.sum(y * np.log(np.exp(W2 @ _sig(W1_ @ x + b1_) + b2) /  # noqa: E731
+                                                   np.exp(W2 @ _sig(W1_ @ x + b1_) + b2).sum())))
+    dW1, db1 = _grad(lambda v: L(v, b1), W1), _grad(lambda v: L(W1, v), b1)
+    back = W2.T @ (a - y)
+    claims = [
+        (r"\frac{\partial L}{\partial b_1} = W_2^T (a - y) \odot z \odot (1 - z)", back * z * (1 - z), db1),
+        (r"\frac{\partial L}{\partial W_1} = (W_2^T (a - y) \odot z" + (r")" if slip else r" \odot (1 - z))") + " x^T",
+         np.outer(back * z if slip else back * z * (1 - z), x), dW1),
+    ]
+    spec = _spec("student", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy")
+    found = verify_text(tmp_path, spec, STUDENT_HEAD + _listed(claims))
+    _verdicts(found, claims)
+    for definition in (r"z = \sigma(W_1 x + b_1)", r"a = \mathrm{softmax}(W_2 z + b_2)", r"L = -\sum_k y_k \log a_k"):
+        assert found[definition].verdict == "correct", (definition, found[definition].message)
