@@ -1367,6 +1367,18 @@ def conventions(judge, claims) -> Reading | None:
         if re.search(r"(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?h", text):
             fixed += (("U", ("W", judge.net.depth)),)
             changes.append("U is the output layer's weights")
+    labels = [x for x in getattr(judge, "prose_labels", ()) if re.search(
+        rf"(?:(?<![A-Za-z\\])e|\\mathbf\s*\{{\s*e\s*\}})\s*_\s*\{{?\s*{x}(?![A-Za-z0-9_^])", text)]
+    if len(labels) == 1 and "e" not in declared:  # CS231n's "true class $c$" and p − e_c: e_c is its one-hot vector, the target y
+        base = replace(base, macros=base.macros + ((f"e_{labels[0]}", "y"), (f"e_{{{labels[0]}}}", "y")))
+        changes.append(f"e_{labels[0]} is the one-hot vector of the true class {labels[0]}, the target y")
+    bare_b = {int(m.group(1) or m.group(2)) for c in definitions(claims)[:2000] if len(c.latex) <= 600
+              for m in _BARE_B_BESIDE.finditer(_normal(c.latex))}
+    if (len(bare_b) == 1 and judge.net.depth >= 2 and "b" not in declared and not any(k == "b" for k, _ in fixed)
+            and 1 <= min(bare_b) <= judge.net.depth):
+        # u2's h = tanh(W_1 x + b) beside o = W_2 h + c: the bare b its own definition adds to W_1's product is layer 1's
+        fixed += (("b", ("b", min(bare_b))),)
+        changes.append(f"b is layer {min(bare_b)}'s bias (its own definition adds it to W_{min(bare_b)}'s product)")
     in_letter = next((v for v in ("V", "U") if judge.net.depth == 2 and not declared & {v, "W"}
                       and not any(k in (v, "W") for k, _ in fixed) and _HIDDEN_DEFINED[v].search(text)
                       and _CAPITAL_W.search(text)
@@ -1841,6 +1853,9 @@ _Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{
 #: the bias (a threshold subtracted, Mehlig's - \theta_j, is minus the bias: not read so)
 _THETA_ADDED = re.compile(r"(?<![A-Za-z\\])w\s*[_^][^=+]{0,60}\+\s*\\theta(?![A-Za-z])|\\theta\s*(?:[_^]\s*(?:\{[^{}]{0,12}\}|\w)\s*){0,2}"
                           r"\+\s*\\sum[^=+]{0,40}(?<![A-Za-z\\])w\s*[_^]")
+#: a bare b added to a numbered weight's product in a definition: W_1 x + b, W^{(1)} x + b, x W_1 + b (-> the number)
+_BARE_B_BESIDE = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*(?:_\s*\{?\s*(\d)\s*\}?|\^\s*\{\s*[(\[]\s*(\d)\s*[)\]]\s*\})[^=+$]{0,40}\+\s*"
+                            r"(?:\\mathbf\s*\{\s*)?b\s*\}?(?![A-Za-z_^])")
 #: a unit's net input on a claim's left side: net_j =, net_{pj} = (a word, which ``definitions`` does not take)
 _NET_LEFT = re.compile(r"\s*net\s*_\s*(?:\{[^{}=]{0,8}\}|\w)\s*(?:\^\s*(?:\{[^{}=]{0,8}\}|\w)\s*)?=")
 #: θ written as a weight: with two indices (θ_{jk}), transposed or a vector of parameters beside x (θ^T x)

@@ -379,3 +379,46 @@ def test_z_and_a_both_activations_of_their_own_layers(tmp_path, slip):
     _verdicts(found, claims)
     for definition in (r"z = \sigma(W_1 x + b_1)", r"a = \mathrm{softmax}(W_2 z + b_2)", r"L = -\sum_k y_k \log a_k"):
         assert found[definition].verdict == "correct", (definition, found[definition].message)
+
+
+# ---- e_c the true class's one-hot; a bare b beside W_1 the hidden layer's bias where c is the output's -----------------
+
+CS231N_HEAD = (r"Forward pass: $h = \mathrm{ReLU}(W_1 x + b_1)$, $s = W_2 h + b_2$, $p = \mathrm{softmax}(s)$ and the loss is "
+               r"$\ell = -\log p_c$ for the true class $c$." "\n\n")
+
+
+@pytest.mark.parametrize("slip", [False, True])
+def test_e_c_is_the_true_class_one_hot(tmp_path, slip):
+    x, c = rng.normal(size=3), 1
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
+    h = np.maximum(W1 @ x + b1, 0)
+    s = W2 @ h + b2
+    p = np.exp(s - s.max()) / np.exp(s - s.max()).sum()
+    e = np.eye(3)[c]
+    dW2 = _grad(lambda W: float(-(W @ h + b2)[c] + np.log(np.exp(W @ h + b2).sum())), W2)
+    claims = [(r"\frac{\partial \ell}{\partial W_2} = " + (r"(e_c - p) h^T" if slip else r"(p - e_c) h^T"),
+               np.outer(e - p if slip else p - e, h), dW2)]
+    spec = _spec("cs231n", 3, [(4, "relu"), (3, "softmax")], "cross_entropy")
+    _verdicts(verify_text(tmp_path, spec, CS231N_HEAD + _listed(claims)), claims)
+
+
+BINARY_HEAD = (r"We use $o = W_2 h + c$ and $\hat{y} = \sigma(o)$ where $h = \tanh(W_1 x + b)$; the loss is "
+               r"$J = -[y \log \hat{y} + (1 - y)\log(1 - \hat{y})]$." "\n\n")
+
+
+@pytest.mark.parametrize("slip", [False, True])
+def test_bare_b_beside_w1_is_the_hidden_bias(tmp_path, slip):
+    x, y = rng.normal(size=3), 1.0
+    W1, b, W2, c = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(1, 4)), rng.normal(size=1)
+    h = np.tanh(W1 @ x + b)
+    yhat = _sig(W2 @ h + c)
+    J = lambda b_: float(-np.log(_sig(W2 @ np.tanh(W1 @ x + b_) + c)[0]))  # noqa: E731
+    back = W2.T @ (yhat - y)
+    claims = [(r"\frac{\partial J}{\partial b} = W_2^\top (\hat{y} - y) \odot " + (r"h" if slip else r"(1 - h^2)"),
+               (back * h if slip else back * (1 - h ** 2)).ravel(), _grad(J, b))]
+    spec = _spec("binary", 3, [(4, "tanh"), (1, "sigmoid")], "binary_cross_entropy")
+    found = verify_text(tmp_path, spec, BINARY_HEAD + _listed(claims))
+    value, truth = claims[0][1:]
+    assert found[claims[0][0]].verdict == ("incorrect" if slip else "correct"), found[claims[0][0]].message
+    assert np.allclose(value, truth) != slip  # (the oracle: right unless slipped)
+    assert found[r"h = \tanh(W_1 x + b)"].verdict == "correct", found[r"h = \tanh(W_1 x + b)"].message
