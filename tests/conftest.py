@@ -103,6 +103,23 @@ def assert_verdicts(found: dict, claims: list) -> None:
         assert found[latex].verdict == expected_verdict(value, truth), (latex, found[latex].message)
 
 
+def spec_toml(name: str, inputs: int, layers: list, loss: str) -> str:
+    """A row-convention spec with SGD (rate 0.1) of ``layers`` [(units, activation)] and ``loss``, as a round's tests write
+    their networks."""
+    body = "".join(f'[[layers]]\nunits = {u}\nactivation = "{a}"\n\n' for u, a in layers)
+    return (f'name = "{name}"\nconvention = "row"\ninputs = {inputs}\n\n{body}[loss]\nname = "{loss}"\n\n'
+            '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def listed_claims(claims: list) -> str:
+    """The (latex, value, truth) claims as a numbered Markdown list of inline formulas."""
+    return "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1))
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
 @functools.lru_cache(maxsize=None)
 def derivation_of(path: str, check: bool = True):
     from gradproof.derive.derivation import derive

@@ -23,24 +23,13 @@ import re
 
 import numpy as np
 import pytest
-from conftest import assert_verdicts, expected_verdict, gradient_of, verify_text
+from conftest import assert_verdicts, expected_verdict, gradient_of, listed_claims, sigmoid, spec_toml, verify_text
 
 rng = np.random.default_rng(51)
 _grad, _expected, _verdicts = gradient_of, expected_verdict, assert_verdicts
 
 
-def _sig(z):
-    return 1 / (1 + np.exp(-z))
-
-
-def _spec(name: str, inputs: int, layers: list, loss: str) -> str:
-    body = "".join(f'[[layers]]\nunits = {u}\nactivation = "{a}"\n\n' for u, a in layers)
-    return (f'name = "{name}"\nconvention = "row"\ninputs = {inputs}\n\n{body}[loss]\nname = "{loss}"\n\n'
-            '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
-
-
-def _listed(claims: list) -> str:
-    return "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1))
+_sig, _spec, _listed = sigmoid, spec_toml, listed_claims
 
 
 SIGMOID_SPEC = _spec("books", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error")

@@ -19,24 +19,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import assert_verdicts, gradient_of, verify_text
+from conftest import assert_verdicts, gradient_of, listed_claims, sigmoid, spec_toml, verify_text
 
 rng = np.random.default_rng(52)
 _grad, _verdicts = gradient_of, assert_verdicts
 
 
-def _sig(z):
-    return 1 / (1 + np.exp(-z))
-
-
-def _spec(name: str, inputs: int, layers: list, loss: str) -> str:
-    body = "".join(f'[[layers]]\nunits = {u}\nactivation = "{a}"\n\n' for u, a in layers)
-    return (f'name = "{name}"\nconvention = "row"\ninputs = {inputs}\n\n{body}[loss]\nname = "{loss}"\n\n'
-            '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
-
-
-def _listed(claims: list) -> str:
-    return "".join(f"{k}. ${c}$\n" for k, (c, _, _) in enumerate(claims, 1))
+_sig, _spec, _listed = sigmoid, spec_toml, listed_claims
 
 
 # ---- z an activation by its own definition ------------------------------------------------------------------------------
