@@ -178,6 +178,7 @@ _A_BY_Z = re.compile(r"\\partial\s*\{?\s*(?:\\mathbf\s*\{\s*)?a(?![A-Za-z])\s*\}
 
 #: the reading of an answer with no a whose own definition makes z an activation (z = σ(w^T x + b))
 _Z_ACTIVE = "z is the activation h (its own definition applies an activation)"
+_Z_ACTIVE_BESIDE_A = "z is the activation h (its own definition applies an activation), as is a"
 
 
 def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
@@ -200,7 +201,7 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
         dims.append(alts)
     if "z" in present:  # Amidi's z = σ(w^T x + b), Netlab's z = tanh(x W_1 + b_1): z the activation, by its definition
         # (beside an output a = softmax(W_2 z + b_2) too: both activations, each of its layer)
-        dims.append([(_Z_ACTIVE, (("z", "h"), ("Z", "h")), (), (), ())])
+        dims.append([(_Z_ACTIVE_BESIDE_A if "a" in present else _Z_ACTIVE, (("z", "h"), ("Z", "h")), (), (), ())])
     if "o" not in declared and re.search(r"(?<![A-Za-z\\])o(?![A-Za-z])", text):
         dims.append([("o is the output layer's summed input z", (), (("o", ("z", depth)),), (), ())])
     if "input_layer" not in opts:
@@ -234,21 +235,10 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
         # (Nisith's δ = ŷ − y_true: the answer's own δ is one example's error, without the mean's 1/N)
         dims.append([("δ of a batch includes the 1/N of the mean loss", (), (), (("delta_scale", "mean"),), ())])
         uses.add("delta")
-    if ("delta_sign" not in opts and _LOWER_DELTA.search(text) and not any(
-            _DELTA_LEFT.match(c.latex) for c in claims[:2000] if len(c.latex) <= 4000)):
-        # δ written only inside steps and derivatives, never defined (Kriesel's Δw_{k,h} = η o_k δ_h alone): its sign is
-        # the convention the steps show (Mitchell's −∂E/∂net where η δ is added), not a guess of ours
-        dims.append([(_DELTA_MINUS, (), (), (("delta_sign", -1),), ())])
-        uses.add("delta")
     deciding = [c for c in claims if any(_USES[u].search(c.latex) for u in uses)]
     return dims, deciding
 
 
-#: the reading of an answer that never defines δ and adds η δ in its steps
-_DELTA_MINUS = "δ is minus the derivative by the summed input (the answer's steps add η δ; δ is defined nowhere)"
-#: δ (lower case) anywhere; δ on a claim's left side (a definition of it, read or not)
-_LOWER_DELTA = re.compile(r"\\delta(?![A-Za-z])")
-_DELTA_LEFT = re.compile(r"\s*(?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*)?\\delta(?![A-Za-z])[^=]{0,60}(?:=|\\equiv|\\triangleq|:=)")
 
 
 #: δ defined as the output's error of one example, no 1/N: δ = ŷ − y, δ^{(L)} = a^{(L)} − y, δ_L = \hat{y} - y_{true}
@@ -500,8 +490,10 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
                 pick = labels[0]  # f'(a^{(k)}) and no z anywhere (Goodfellow's loop alone); with a z (Bishop's z_i), scored
             elif "a" in active:
                 pick = None  # the answer's own a = f(z) (a softmax written out): the default, a the activation
-        elif labels and labels[0] == _Z_ACTIVE:
-            pick = labels[0] if "z" in active else None  # only where its own definition applies an activation
+        elif labels and labels[0] in (_Z_ACTIVE, _Z_ACTIVE_BESIDE_A):
+            # only where its own definition applies an activation — beside an a, only where a is an activation too (a
+            # student's a = softmax(W_2 z + b_2); Bishop's z_j = tanh(a_j) is the a-reading's above)
+            pick = labels[0] if "z" in active and (labels[0] == _Z_ACTIVE or "a" in active) else None
         elif labels and labels[0] == "the input is layer 1":
             (layer, n), = shape["input_layer"].most_common(1) or [(None, 0)]
             (weights, k), = shape["weights"].most_common(1) or [(None, 0)]

@@ -214,33 +214,6 @@ def test_aima_fourth_edition_numbered_units(tmp_path):
     assert found[claims[0][0]].verdict == "correct", found[claims[0][0]].message
 
 
-# ---- δ never defined: its sign is the one the steps show -----------------------------------------------------------------
-
-UNDEFINED_DELTA_HEAD = (r"A neuron $h$ computes $net_h = \sum_k o_k w_{k,h} + b_h$ and $o_h = \sigma(net_h)$; the inputs are "
-                        r"the input neurons' outputs, the targets $t_h$ and $Err = \frac{1}{2}\sum_h (t_h - y_h)^2$." "\n\n")
-
-
-@pytest.mark.parametrize("slip", [False, True])
-def test_delta_defined_nowhere_takes_the_sign_its_steps_show(tmp_path, slip):
-    x, t = rng.normal(size=2), rng.uniform(size=2)
-    W1, b1, W2, b2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
-    h = _sig(W1 @ x + b1)
-    E2 = lambda W, b: 0.5 * float(np.sum((t - _sig(W @ h + b)) ** 2))  # noqa: E731
-    dW2, db2 = _grad(lambda v: E2(v, b2), W2), _grad(lambda v: E2(W2, v), b2)
-    eta = 0.1
-    minus_grad = -_grad(lambda z: 0.5 * float(np.sum((t - _sig(z)) ** 2)), W2 @ h + b2)  # δ the steps call for
-    claims = [
-        (r"\Delta w_{k,h} = \eta \, o_k \, \delta_h", eta * np.outer(minus_grad, h), -eta * dW2),
-        (r"\Delta b_h = \eta \, \delta_h", eta * minus_grad, -eta * db2),
-    ]
-    if slip:  # a third step that subtracts: the answer's own steps outvote it
-        claims.append((r"w_{k,h} \leftarrow w_{k,h} - \eta \, o_k \, \delta_h", W2 - eta * np.outer(minus_grad, h),
-                       W2 - eta * dW2))
-    spec = _spec("nodelta", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error")
-    found = verify_text(tmp_path, spec, UNDEFINED_DELTA_HEAD + _listed(claims))
-    _verdicts(found, claims)
-
-
 # ---- Charniak: logits l_j, p_j their softmax, a the correct answer, w_{i,j} from input i to class j ---------------------
 
 CHARNIAK_HEAD = (r"The logits are $l_j = b_j + \sum_i x_i w_{i,j}$ and the probabilities $p_j = \sigma(l)_j = "
