@@ -1385,9 +1385,9 @@ DOCUMENT_BATCH = 3
 
 #: the prose naming the true class's index by a letter: "true class $c$", "the correct class $k$", "target class $c$",
 #: "label $c$", Charniak's "the correct answer $a$" (not y or t, the target itself)
-_LABEL_PROSE = re.compile(r"(?<![A-Za-z])(?:(?:true|correct|target|ground[- ]truth)[ \t]+(?:class|label|answer|category)|label)"
-                          r"(?:[ \t]+index)?"
-                          r"[ \t]+\$[ \t]*([a-su-xz])[ \t]*\$", re.I)
+_LABEL_PROSE = re.compile(r"(?<![A-Za-z])(?:(?:true|correct|target|ground[- ]truth)(?:[ \t]+|[ \t]*\n[ \t]*)"
+                          r"(?:class|label|answer|category)|label)(?:[ \t]+index)?"
+                          r"(?:[ \t]+|[ \t]*\n[ \t]*)\$[ \t]*([a-su-xz])[ \t]*\$", re.I)  # (a line may break between the words)
 
 
 def rate_letter(text: str) -> str | None:

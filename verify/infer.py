@@ -685,14 +685,38 @@ _BOLD_W_LAYER = re.compile(r"(?:\\(?:bm|mathbf|boldsymbol|pmb|vec|mathbold)\s*(?
                            r"\s*_\s*(?:\{\s*)?\d")
 
 
-#: a bold w with a layer's number transposed and multiplying a vector, on a definition's right side: \bm w_2^T \bm a_1,
-#: \mathbf{w}_2^\top \mathbf{h} (the w of the match is _BOLD_W_LAYER's, then the number and the transpose)
-_BOLD_W_TRANSPOSED = re.compile(_BOLD_W_LAYER.pattern[:-len(r"\s*_\s*(?:\{\s*)?\d")]
-                                + r"\s*_\s*\{?\s*(\d)\s*\}?\s*\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})\s*\}?"
-                                + r"\s*(?=\\(?:bm|mathbf|boldsymbol|vec)|[a-zA-Z(]|\\left)")
+#: after a weight letter: a layer's number transposed and multiplying a vector, \bm w_2^T \bm a_1, \mathbf{w}_2^\top \mathbf{h}
+_W_TRANSPOSED_TAIL = (r"\s*_(?:\s*\{)?\s*(\d)(?:\s*\})?\s*\^(?:\s*\{)?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})"
+                      r"(?:\s*\})?\s*(?=\\(?:bm|mathbf|boldsymbol|vec)|[a-zA-Z(]|\\left)")  # (linear: no \s*\}?\s*)
+#: a bold w with a layer's number transposed and multiplying a vector, on a definition's right side
+_BOLD_W_TRANSPOSED = re.compile(_BOLD_W_LAYER.pattern[:-len(r"\s*_\s*(?:\{\s*)?\d")] + _W_TRANSPOSED_TAIL)
+#: a plain w so (a student's \hat y = w_2^T h + b_2): a transposed w is a vector, never one weight of Mazur's numbering
+_PLAIN_W_TRANSPOSED = re.compile(r"(?<![A-Za-z\\{])w" + _W_TRANSPOSED_TAIL)
+#: a lowercase w with a number past what a layer can be (Mazur's w_5 … w_8)
+_W_NUMBER = re.compile(r"(?<![A-Za-z\\])w\s*_\s*\{?\s*(\d+)")
 #: a bold w with a layer's number not transposed, right before the vector it multiplies: \bm w_2 \bm h (a row)
 _BOLD_W_ROW = re.compile(_BOLD_W_LAYER.pattern[:-len(r"\s*_\s*(?:\{\s*)?\d")]
                          + r"\s*_\s*\{?\s*(\d)\s*\}?(?!\s*[\^_'])\s*(?=\\(?:bm|mathbf|boldsymbol|vec)\s*\{?\s*[ahxz]\b|[ahx]\s*_)")
+
+
+def _defined_transposed(claims, pattern) -> set:
+    """The layer numbers ``pattern`` finds on a definition's right side (after "=", no derivative before it)."""
+    found = set()
+    for c in claims[:2000]:
+        text = c.latex[:4000]
+        for m in pattern.finditer(text):
+            before = text[:m.start()]
+            if "=" in before and not _DERIVATIVE.search(before.split("=")[0]):
+                found.add(int(m.group(1)))
+    return found
+
+
+def _plain_w_layers(claims, text: str, depth: int) -> bool:
+    r"""Whether the answer's plain w_l names layer l's weights: a definition multiplies some w_l transposed by a vector
+    (``\hat y = w_2^T h + b_2``), every numbered w is a layer's (none past the depth: Mazur numbers his weights w_1 …
+    w_8), and no definition writes w_l untransposed before a vector."""
+    numbers = {int(n) for n in _W_NUMBER.findall(text[:200_000])}
+    return bool(numbers) and max(numbers) <= depth and bool(_defined_transposed(claims, _PLAIN_W_TRANSPOSED))
 
 
 def _bold_w_columns(claims, depth: int, declared) -> tuple[int, ...]:
@@ -701,14 +725,8 @@ def _bold_w_columns(claims, depth: int, declared) -> tuple[int, ...]:
     transpose of W⁽ˡ⁾ (infer.conventions binds it so). Only a definition (a right side after "=", no derivative before
     it), and only where no definition multiplies that w_l untransposed (``\\bm w_2 \\bm h``: the answer's orientation is
     then not one)."""
-    transposed, plain = set(), set()
-    for c in claims[:2000]:
-        text = c.latex[:4000]
-        for pattern, found in ((_BOLD_W_TRANSPOSED, transposed), (_BOLD_W_ROW, plain)):
-            for m in pattern.finditer(text):
-                before = text[:m.start()]
-                if "=" in before and not _DERIVATIVE.search(before.split("=")[0]):
-                    found.add(int(m.group(1)))
+    transposed = _defined_transposed(claims, _BOLD_W_TRANSPOSED) | _defined_transposed(claims, _PLAIN_W_TRANSPOSED)
+    plain = _defined_transposed(claims, _BOLD_W_ROW)
     return tuple(sorted(n for n in transposed - plain if 1 <= n <= depth and f"w_{n}" not in declared))
 
 #: a weight or a bias with a layer number, as a script or right after the letter: W_2, W^{(2)}, W^{[2]}, W2, b_1
@@ -1306,9 +1324,10 @@ def conventions(judge, claims) -> Reading | None:
                        + ", ".join(f"W_{k} is the spec's layer {n}" for k, n in enumerate(weighted, start=1)))
     w_columns: tuple = ()
     if "w_layers" not in dict(base.options) and not {"mazur", "numbered_weights"} & {k for k, _ in options} and (
-            _BOLD_W_LAYER.search(text)):
+            _BOLD_W_LAYER.search(text) or _plain_w_layers(claims, text, judge.net.depth)):
         options.append(("w_layers", True))  # John Philipp's z_2 = \bm w_2^T \bm a_1 + b_2: w_2 a vector, layer 2's weights
-        changes.append("a bold w with a number (\\bm w_2) is that layer's weights, w_{2,i} its entries")
+        changes.append("a bold w with a number (\\bm w_2) is that layer's weights, w_{2,i} its entries" if _BOLD_W_LAYER.search(text)
+                       else "w with a number multiplied transposed (w_2^T h) is that layer's weights, w_{2,i} its entries")
         w_columns = _bold_w_columns(claims, judge.net.depth, {k for k, _ in judge.declared.macros})
         if w_columns and judge.convention == "row":
             changes.append(", ".join(f"w_{n}" for n in w_columns) + " multiplied as w^T h in the answer's own forward "
@@ -1745,7 +1764,8 @@ def _activation_letters(claims, depth: int):
 
 #: a bare letter's definition by a layer-numbered weight (z = h W_2 + b_2, z = W^{(2)} h + b^{(2)}) or an activation
 #: of a layer-numbered quantity (h = ReLU(a_1), h = \sigma(z^{(1)}))
-_BARE_AFFINE = re.compile(r"^\s*([zhaZHA])\s*=[^=]*?(?<![\\])W\s*(?:_\s*\{?\s*(\d)|\^\s*\{?\s*\(\s*(\d)\s*\))")
+_BARE_AFFINE = re.compile(r"^\s*([zhaZHA])\s*(?:\^\s*\{\s*\(\s*[in]\s*\)\s*\}\s*)?"  # (h^{(i)}: example i's)
+                          r"=[^=]*?(?<![\\])W\s*(?:_\s*\{?\s*(\d)|\^\s*\{?\s*\(\s*(\d)\s*\))")
 _BARE_APPLIED = re.compile(r"^\s*([zhaZHA])\s*=\s*(?:\\[A-Za-z]+|[fg]|ReLU|relu|\\max)\s*\(\s*(?:0\s*,\s*)?[a-zA-Z]\s*"
                            r"(?:_\s*\{?\s*(\d)|\^\s*\{?\s*\(\s*(\d)\s*\))")
 
@@ -2785,7 +2805,8 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
                              f"that use {key} are read with it")
         if c.latex.count("=") >= 1 and c.id in ids and ids[c.id][0] == "unchecked" and _sides(c.latex)[0].strip() != key:
             ids[c.id] = ("rest", c.latex)  # e = t - a = 1.261: t - a = 1.261 is judged
-        if len(key) == 1 and key.islower() and _unknown(key.upper(), judge.notation, judge.net.depth):
+        if (len(key) == 1 and key.islower() and _unknown(key.upper(), judge.notation, judge.net.depth)
+                and re.search(r"[A-Za-z\\]", rhs)):  # (a number, f = 5 the filter's width, names no batch array)
             # p = softmax(z), then P - Y for the batch: the capital letter names the same array
             (fixed if fixed and fixed[-1][0] == key else macros).append(
                 (key.upper(), fixed[-1][1] if fixed and fixed[-1][0] == key else rhs))
@@ -2794,7 +2815,8 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
 
 #: an index set to a small integer: ``$l=2$`` in an answer's prose ("Layers: $l=1$: 784 → 256") names the layer or
 #: entry it speaks of; ``$t=2$`` ("en el siguiente paso ($t=2$)") the optimizer's step
-_INDEX_VALUE = re.compile(r"\s*(l|i|j|k|t|\\ell)\s*=\s*(\d{1,3})\s*[.,;:]?\s*")
+_INDEX_VALUE = re.compile(r"\s*(l|i|j|k|t|n|\\ell)\s*=\s*(\d{1,3}(?:(?:\s*,)?\s*(?:\d{1,3}|\\(?:dots|ldots|cdots)|…|[mnNMLKT])){0,12})"
+                          r"(?:\s*[.,;:])?\s*")  # (or its range: i = 1, \dots, m)
 
 
 def index_value(latex: str) -> str | None:
@@ -2802,7 +2824,10 @@ def index_value(latex: str) -> str | None:
     text speaks of, neither a claim about the network nor a definition of the letter (read as one, the next line's
     ``$l=2$`` was "the numbers on the left give 1")."""
     m = _INDEX_VALUE.fullmatch(latex)
-    return None if m is None else (f"not judged: it names a value of the index {m.group(1)} ({m.group(1)} = "
+    if m is not None and not m.group(2).isdigit():
+        return (f"not judged: it names the range of the index {m.group(1)} ({m.group(1)} = {' '.join(m.group(2).split())}:"
+                " which layers, entries or examples the text speaks of), not a claim about the network")
+    return None if m is None or m.group(1) == "n" else (f"not judged: it names a value of the index {m.group(1)} ({m.group(1)} = "
                                    f"{m.group(2)}: which {'step' if m.group(1) == 't' else 'layer or entry'} the text "
                                    "speaks of), not a claim about the network")
 #: a gradient's code name: d_{\text{output}}, d\text{hidden} (Ng's d-letters spelled with a word)
@@ -3021,7 +3046,8 @@ def _next_step(m: re.Match) -> str:
 
 
 #: a definition that applies a function letter: a^{(l)} = f(z^{(l)}), z_j = h(a_j), a^{[1]} = g^{[1]}(z^{[1]})
-_APPLIED_LETTER = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[A-Za-z]\s*\}?\s*(?P<scripts>[_^][^=]*?)?=\s*"
+_APPLIED_LETTER = re.compile(r"^\s*(?:(?P<hat>\\hat(?:\s*\{)?\s*y(?:\s*\})?)|(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[A-Za-z](?:\s*\})?)"
+                             r"\s*(?P<scripts>[_^][^=]*?)?=\s*"
                              r"(?P<f>f|g|h|\\varphi|\\phi)\s*(?P<fs>\^\s*\{[^{}]*\}|\^\s*\S|_\s*\{[^{}]*\})?\s*\(")
 
 
@@ -3039,10 +3065,17 @@ def function_layers(claims, notation, depth: int) -> dict:
         letter = {"varphi": "\\varphi", "phi": "\\phi"}.get(letter, letter)
         scripts = (m.group("scripts") or "") + (m.group("fs") or "")
         layer = _script(scripts)
-        if layer and layer[0].isdigit():
+        digit = re.fullmatch(r"\s*_\s*\{?\s*(\d)\s*\}?\s*", scripts)
+        if m.group("hat") and not scripts:
+            layers = {depth}  # \hat y = g(W_2 h_1 + b_2): the output's
+        elif layer and layer[0].isdigit():
             layers = {int(layer[0]) + layer[1] - first}
         elif layer or re.search(r"\^\s*\{?\s*l\b", scripts):
             layers = set(range(1, depth + 1))  # a generic layer: every layer
+        elif digit and 1 <= int(digit.group(1)) - first <= depth and re.search(
+                r"(?<![A-Za-z\\])W\s*_\s*\{?\s*" + digit.group(1) + r"(?!\d)", _normal(c.latex)[m.end():]):
+            # a student's h_1 = f(W_1 x + b_1): layer 1's (the weights say so: h_2 = f(z_2) may be unit 2's entry)
+            layers = {int(digit.group(1)) - first}
         elif depth == 2 and re.search(r"_\s*\{?\s*j\b", scripts):
             layers = {1}  # Bishop's hidden unit j
         elif depth == 2 and re.search(r"_\s*\{?\s*k\b", scripts):

@@ -1032,7 +1032,7 @@ class Judge:
                 return f" {self._labels[a]}_{{{b}}} "
             return m.group(0)
 
-        text = _LABEL_INDICATOR.sub(entry, claim.latex)
+        text = _LABEL_CASES.sub(lambda m: _label_cases(m, self._labels), _LABEL_INDICATOR.sub(entry, claim.latex))
         return None if text == claim.latex else replace(claim, latex=text)
 
     def _at_the_label(self, claim: Claim) -> ClaimResult | None:
@@ -1412,6 +1412,10 @@ class Judge:
             sides, rels = _as_update(*parse_claim(claim.latex, self.notation, self.net.depth, layer_env))
             if not self.net.optimizer_stated and _a_step(sides, rels):
                 return ClaimResult(claim.id, claim.latex, "unchecked", "", NO_OPTIMIZER, quantity=claim.quantity)
+            if self.net.regularizer is None and any(n.op == "q" and n.value[0] == "lossR" for s in sides for n in s.walk()):
+                # a homework's recall R = TP / (TP + FN) beside a network with no regularizer: R names none here
+                return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: R would be the regularizer, but "
+                                   "the spec has none; R is the answer's own letter here", quantity=claim.quantity)
             qnode = self._quantity(claim, sides, rels)
         except NeedsLayer as need:
             return self._check_every_layer(claim, need.var, layer_env or {})
@@ -4993,6 +4997,12 @@ class Judge:
         if claim.id in self.defining and defining:
             verdict, message = self.defining[claim.id]
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
+        dummy = _dummy_variable(claim.latex, self._claims)
+        if dummy is not None:  # a student's LReLU(t) = max(0.01t, t): t is the function's variable, read as z is
+            result = self._bounded_check(replace(claim, latex=dummy[1]), defining=False)
+            result.latex = claim.latex
+            result.notes = [*result.notes, f"{dummy[0]} is the function's variable, read as z"]
+            return result
         if index_value(claim.latex):  # "Layers: $l=1$: 784 → 256"
             return ClaimResult(claim.id, claim.latex, "unchecked", "", index_value(claim.latex), quantity=claim.quantity)
         if not self.numeric and _A_COUNT.fullmatch(claim.latex):
@@ -5019,6 +5029,12 @@ class Judge:
                     result = self._stochastic_check(claim)  # CS229's θ_j := θ_j + α (y^{(i)} − h_θ(x^{(i)})) x_j^{(i)}
                 else:
                     result = self.check(claim)
+                if result.verdict == "incorrect" and _shape_failed(result) and _generic_calculus(claim.latex):
+                    # a quiz's ∂/∂a (a b + b²) = b: a calculus exercise in letters that need not be the network's
+                    result = ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: a derivative written as an "
+                                         "operator on an expression of letters with no layer and no objective, whose "
+                                         f"shapes do not fit the network's ({result.message}): the letters may be an "
+                                         "exercise's own, not the network's", quantity=claim.quantity)
                 if result.verdict == "incorrect":
                     result = (self._another_loss_written(claim) or self._one_of_several_definitions(claim)
                               or self._argument_not_in_body(claim) or self._y_as_the_target(claim) or self._own_size(claim)
@@ -5335,7 +5351,7 @@ _BRACKET_OR_EQUALS = re.compile(r"[{}()\[\]=]")
 #: a row that goes on with the chain of the row before it: "= …" (document._CONTINUES, when no & marks it)
 _ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
 #: the number of examples stated (penasta's ``m=100.000``, ``N = 64``): a document is judged at sizes the tool chose
-_A_COUNT = re.compile(r"\s*(?:m|N|M|B)\s*=\s*\d[\d.,\s]{0,20}")
+_A_COUNT = re.compile(r"\s*(?:m|n|N|M|B)\s*=\s*\d[\d.,\s]{0,20}")
 _Y_ALONE = re.compile(r"(?<![A-Za-z\\])y(?![A-Za-z])")
 _TARGET_ALONE = re.compile(r"(?<![A-Za-z\\])[td](?![A-Za-z])")
 _P_ALONE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
@@ -5812,6 +5828,19 @@ def _one_parameter_layer(sides) -> bool:
             if n.op == "q" and n.value[0] in _PARAMETER_KINDS:
                 layers.setdefault("b" in n.value[0].replace("Wb", "W"), set()).add(n.value[1])
     return bool(layers) and all(len(v) == 1 for v in layers.values())
+
+
+#: a derivative written as an operator on what follows: \frac{\partial}{\partial a}, \frac{d}{dx}
+_OPERATOR_DERIVATIVE = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial|d)\s*\}\s*\{\s*(?:\\partial|d)\s*[A-Za-z]\s*\}")
+#: an objective's letter or a layer's number anywhere: ∂L, J, ∇, W_2, h^{(1)}, a^{[2]}, z^l
+_NETWORK_MARK = re.compile(r"\\partial\s*(?:[JLECR]|\\ell|\\mathcal)|\\nabla|(?<![A-Za-z\\])[JLEC](?![A-Za-z])|"
+                           r"_\s*\{?\s*\d|\^\s*\{?\s*[(\[]\s*\d|[_^]\s*\{?\s*[(\[]?\s*[lLkK](?![A-Za-z])|\\hat|\\delta")
+
+
+def _generic_calculus(latex: str) -> bool:
+    r"""Whether the claim is a derivative operator on an expression of bare letters (``\frac{\partial}{\partial a}
+    (a b + b^2) = b``), with no objective, no layer number and no ŷ or δ: an exercise's own letters."""
+    return len(latex) <= 600 and bool(_OPERATOR_DERIVATIVE.search(latex)) and not _NETWORK_MARK.search(latex)
 
 
 def _shape_failed(result: ClaimResult) -> bool:
@@ -7126,6 +7155,62 @@ def _example_subscript(latex: str, letter: str) -> bool:
 _LABEL_INDICATOR = re.compile(r"(?:\\(?:mathbb|mathbf|bm)\s*\{\s*1\s*\}|(?<![\w.])1)\s*(?:_\s*\{\s*)?(?:\\\{|\\left\s*\\\{|\[|\()?\s*"
                               r"([a-z])\s*=\s*([a-z])\s*(?:\\\}|\\right\s*\\\}|\]|\))?(?:\s*\})?"
                               r"|\\delta\s*_\s*\{\s*([a-z])\s*,?\s*([a-z])\s*\}")
+#: a function of one variable defined or differentiated with a letter of its own: \mathrm{LReLU}(t) = \max(0.01 t, t),
+#: f'(u) = 1 - f(u)^2, \operatorname{ELU}'(s) = …
+_DUMMY_DEFINITION = re.compile(r"\s*(?:\\(?:mathrm|operatorname|text|textrm|mathit)\s*\{\s*[A-Za-z]+\s*\}|\\(?:sigma|tanh|phi|varphi|psi)"
+                               r"|[fgh](?![A-Za-z]))\s*(?:'|\^\s*\{\s*(?:\\prime|')\s*\}|\^\s*\\prime)*\s*(?:\\left\s*)?\(\s*([r-v])\s*"
+                               r"(?:\\right\s*)?\)\s*=")
+
+
+def _dummy_variable(latex: str, claims) -> tuple | None:
+    """(the letter, the claim with it written z) for a claim that defines or differentiates a function of one variable
+    written with a letter of its own (``_DUMMY_DEFINITION``: r … v), where the claim has no z and the answer defines no
+    quantity by that letter (its u = W x + b would be one); None otherwise."""
+    m = _DUMMY_DEFINITION.match(latex) if len(latex) <= 2000 else None
+    if m is None or re.search(r"(?<![A-Za-z\\])z(?![A-Za-z])", latex):
+        return None
+    letter = m.group(1)
+    if re.search(rf"(?:_|\^\s*\{{?\s*\()\s*(?:\{{[^{{}}]*)?(?<![A-Za-z\\]){letter}(?![A-Za-z])", latex):
+        return None  # (g(t) = \nabla J(w_{t-1}): t the step, an index elsewhere in the claim)
+    own = re.compile(rf"(?:^|[,;]|\\quad|\\text\s*\{{[^{{}}]*\}})\s*(?:\\(?:mathbf|bm|boldsymbol)\s*\{{\s*)?{letter}\s*\}}?\s*"
+                     r"(?:[_^]\s*(?:\{[^{}]*\}|\w)\s*)*=")
+    if any(own.search(c.latex[:2000]) for c in claims[:2000]):
+        return None
+    return letter, re.sub(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", "z", latex)
+
+
+#: two cases told apart by an index being the true class or not (``\begin{cases} p_i - 1 & i = c \\ p_i & i \neq c
+#: \end{cases}``, or ``\text{otherwise}``): their value is the first times y_i plus the second times 1 − y_i
+_LABEL_CASES = re.compile(r"\\begin\s*\{\s*cases\s*\}(?P<a>[^&$]{1,1000})&(?P<ca>[^&$]{1,200}?)\\\\(?P<b>[^&$]{1,1000})&"
+                          r"(?P<cb>[^&$]{1,200}?)\\end\s*\{\s*cases\s*\}")
+_CASE_CONDITION = re.compile(r"\s*(?:\\(?:text|mathrm)\s*\{\s*(?:if|for|when)\s*\}\s*|(?:if|for)\s+)?(?:([a-z])\s*(=|\\neq|\\ne|"
+                             r"\\not\s*=)\s*([a-z])|\\(?:text|mathrm)\s*\{\s*(?:otherwise|else)\s*\})\s*[.,;]?\s*(?:\\\\)?\s*")
+
+
+def _label_cases(m: re.Match, labels: dict) -> str:
+    """A ``_LABEL_CASES`` match written with the one-hot target: ``(A) y_i + (B)(1 - y_i)`` where the first case is
+    "i = c" (c a label letter) and the second "i ≠ c" or "otherwise" (or the other way round); the match where not."""
+    first, second = _CASE_CONDITION.fullmatch(m.group("ca")), _CASE_CONDITION.fullmatch(m.group("cb"))
+    if first is None or second is None or first.group(1) is None:
+        return m.group(0)
+
+    def index(cond: re.Match) -> tuple | None:  # (the index, its label's target letter, whether "=")
+        a, b = cond.group(1), cond.group(3)
+        if b in labels and a not in labels:
+            return a, labels[b], cond.group(2) == "="
+        if a in labels and b not in labels:
+            return b, labels[a], cond.group(2) == "="
+        return None
+
+    one = index(first)
+    two = index(second) if second.group(1) is not None else (one[0], one[1], not one[2]) if one else None
+    if one is None or two is None or one[:2] != two[:2] or one[2] == two[2]:
+        return m.group(0)
+    equal, unequal = (m.group("a"), m.group("b")) if one[2] else (m.group("b"), m.group("a"))
+    y = f"{one[1]}_{{{one[0]}}}"
+    return f"\\left({equal.strip().rstrip(',.')}\\right) {y} + \\left({unequal.strip().rstrip(',.')}\\right)\\left(1 - {y}\\right)"
+
+
 #: a claim whose right side is two cases (cases_by_layer): its left side, the cases' rows
 _CASES_BY_LAYER = re.compile(r"(?P<lhs>[^$]{1,600})=\s*\\begin\s*\{\s*cases\s*\}(?P<body>[^$]{1,3000}?)\\end\s*\{\s*cases\s*\}"
                              r"\s*[.,]?\s*", re.S)

@@ -55,7 +55,9 @@ _OBJECTIVE_SUM = re.compile(r"^\s*(?:L|J|E|C|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=\
 
 
 #: the objective as a double sum, the outer over n (the examples) and the inner over k: J = \sum_{n=1}^N \sum_{k=1}^K …
-_DOUBLE_SUM = re.compile(r"^\s*(?:L|J|E|C|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=\s*-?\s*\\sum\s*_\s*\{?\s*([n])\s*(?:=\s*1\s*)?\}?"
+_DOUBLE_SUM = re.compile(r"^\s*(?:L|J|E|C|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=\s*-?\s*"
+                         r"(?:\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<count>[NMm]|\d{1,3})\s*\}\s*)?"  # (or their mean: 1/N, 1/2 of two)
+                         r"\\sum\s*_\s*\{?\s*([n])\s*(?:=\s*1\s*)?\}?"
                          r"\s*(?:\^\s*\{?\s*[NM]\s*\}?)?\s*\\sum\s*_\s*\{?\s*([a-z])")
 
 
@@ -85,10 +87,13 @@ def sample_letter(claims, batch: int) -> str | None:
             # y_n, or the n-th example's loss \ell_n (\mathcal{L}_n): n counts the examples
             return m.group(1)
         m = _DOUBLE_SUM.match(text) or _MEAN_OVER_OUTPUTS.match(text)
-        if m and re.search(rf"(?<![A-Za-z\\])[tyTY]\s*_\s*\{{\s*{m.group(1)}\s*,?\s*{m.group(2)}\s*\}}", text[m.end():]):
+        if m and m.re is _DOUBLE_SUM and (m.group("count") or "N").isdigit() and int(m.group("count")) != batch:
+            m = None  # (a number for the count: the batch's own size only — ½ Σ_n Σ_k is no mean over two examples)
+        outer, inner = m.groups()[-2:] if m else ("", "")
+        if m and re.search(rf"(?<![A-Za-z\\])[tyTY]\s*_\s*\{{\s*{outer}\s*,?\s*{inner}\s*\}}", text[m.end():]):
             # the Lazy Programmer's J = Σ_n Σ_k t_{nk} log y_{nk}: the outer sum's n, first on the target, counts the
             # examples (the inner k the classes)
-            return m.group(1)
+            return outer
     return None
 
 

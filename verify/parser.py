@@ -1096,6 +1096,27 @@ class _Parser:
             return not self.norm_open
         return tok.kind == "op" and (tok.text in "({[" or (tok.text == "|" and not self.abs_open))
 
+    def _entry_script(self, node: Node) -> Node:
+        """At ``_`` after a parenthesised expression or a symbol the answer defined: an entry of it, ``(\\hat y - y)_k``,
+        ``(h_\\theta(x))_k``, t_j of the answer's t = e^{z}, v_{jk} of its v = W⁽²⁾ᵀ."""
+        self.next()
+        toks = self.script()
+        texts = [t.text for t in toks]
+        if node.op in ("num", "neg") and all(n.op in ("num", "neg") for n in node.walk()):
+            raise Unreadable(f"an index {''.join(texts)} on a number (the answer's symbol defined as one) names no entry")
+        if len(toks) == 1 and toks[0].kind == "id" and (texts[0] in self.bound or texts[0] in ENTRY_LETTERS):
+            node = Node("comp", (node,), texts[0])
+        elif len(toks) == 1 and toks[0].kind == "num" and texts[0].isdigit() and int(texts[0]) >= 1:
+            node = Node("comp", (node,), int(texts[0]) - (0 if self.opts.get("zero_based") else 1))
+        elif len(toks) == 3 and texts[1] == "," and (pick := self._picked_example(toks[0], toks[2])) is not None:
+            node = Node("rowpick", (node,), pick)  # (\frac{\partial L}{\partial S})_{i,:}: example i's row
+        elif (len(texts) == 2 or len(texts) == 3 and texts[1] == ",") and all(
+                t.kind == "id" and (t.text in self.bound or t.text in ENTRY_LETTERS) for t in (toks[0], toks[-1])):
+            node = Node("entry", (node,), (texts[0], texts[-1]))  # XanNotZan's (\nabla W^l)_{jk}: entry (j, k)
+        else:
+            raise Unreadable(f"cannot read the subscript {''.join(texts)} of a parenthesised expression")
+        return node
+
     def postfix(self) -> Node:
         node = self.atom()
         if self.is_("[") and node.op == "q" and (letters := self._bracket_indices()):
@@ -1110,20 +1131,7 @@ class _Parser:
                 node = Node("slice", (node,), tuple(parts))
         if self.is_("_") and self.i > 0 and (self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
                                              or self.macro_end == self.i):
-            self.next()  # (\hat y - y)_k, (h_\theta(x))_k, t_j of the answer's t = e^{z}: an entry of a vector
-            toks = self.script()
-            texts = [t.text for t in toks]
-            if len(toks) == 1 and toks[0].kind == "id" and (texts[0] in self.bound or texts[0] in ENTRY_LETTERS):
-                node = Node("comp", (node,), texts[0])
-            elif len(toks) == 1 and toks[0].kind == "num" and texts[0].isdigit() and int(texts[0]) >= 1:
-                node = Node("comp", (node,), int(texts[0]) - (0 if self.opts.get("zero_based") else 1))
-            elif len(toks) == 3 and texts[1] == "," and (pick := self._picked_example(toks[0], toks[2])) is not None:
-                node = Node("rowpick", (node,), pick)  # (\frac{\partial L}{\partial S})_{i,:}: example i's row
-            elif (len(texts) == 2 or len(texts) == 3 and texts[1] == ",") and all(
-                    t.kind == "id" and (t.text in self.bound or t.text in ENTRY_LETTERS) for t in (toks[0], toks[-1])):
-                node = Node("entry", (node,), (texts[0], texts[-1]))  # XanNotZan's (\nabla W^l)_{jk}: entry (j, k)
-            else:
-                raise Unreadable(f"cannot read the subscript {''.join(texts)} of a parenthesised expression")
+            node = self._entry_script(node)
         while self.is_("^"):
             closed = self.i > 0 and self.t[self.i - 1].text in (")", "]", "}") and self.t[self.i - 1].kind == "op"
             self.next()
@@ -3079,7 +3087,7 @@ class _Parser:
     def wrt(self) -> Node:
         macro = self.macro()  # \partial W_o with "W_o" = "W2"
         if macro is not None:
-            return macro
+            return self._entry_script(macro) if self.is_("_") and self.macro_end == self.i else macro
         tok = self.next()
         if tok.text in MAZUR_WORDS and tok.kind == "id" and tok.text not in self.bases:
             return self.mazur_unit(tok.text)
@@ -3352,11 +3360,13 @@ class _Parser:
         if fn_name is not None:
             fname = self.funcs.get(fn_name) or FUNCS.get(fn_name.lower())
             return Node("fn", (v,), (fname, None, True))
-        if (inner.op not in ("fn", "q", "comp", "entry") and _FORWARD_QUANTITY(v) and int(self.opts.get("batch", 1)) == 1
+        if ((inner.op not in ("fn", "q", "comp", "entry") or inner.op == "fn" and not inner.value[2]
+             and inner.args[0].op not in ("q", "comp", "entry", "sample"))  # (\ln(1 + e^{z}): a function of an expression)
+                and _FORWARD_QUANTITY(v) and int(self.opts.get("batch", 1)) == 1
                 and any(n.op == "q" and n.value[0] not in ("y", "W", "b") for n in inner.walk())):
             # \frac{d}{dx}\left(\frac{1}{1 + e^{-x}}\right): an expression of forward quantities written out, its
             # derivative by one of them (central differences, as for ∂: parser.expression_derivative)
-            return Node("dexpr", (inner, v))
+            return Node("dexpr", (inner, v), "elementwise")  # (d/dv: scalar calculus, entry by entry)
         if inner.op != "fn" or inner.value[2] or inner.args[0] != v:
             raise Unreadable("a total derivative d/dv is read for a function of v, e.g. \\frac{d \\sigma(z)}{dz}")
         return Node("fn", inner.args, (inner.value[0], inner.value[1], True))

@@ -461,6 +461,11 @@ def _expression_derivative(node: Node, ctx: Context) -> np.ndarray:
     if cols[0].size == 1:
         return np.array([float(np.ravel(c)[0]) for c in cols]).reshape(np.shape(ctx.values[q.value]))
     jac = np.stack([np.ravel(c) for c in cols], axis=1)
+    if node.value == "elementwise":  # a total derivative d/dv of an expression of v: v's own shape, entry by entry
+        shape = np.shape(ctx.values[q.value])
+        if jac.shape != (len(pairs), len(pairs)) or np.any(np.abs(jac - np.diag(np.diag(jac))) > 1e-9 * (1 + np.abs(jac).max())):
+            raise Unreadable("d/dv of an expression that mixes v's entries (not elementwise): write ∂ and the Jacobian")
+        return np.diag(jac).reshape(shape)
     return jac.T if ctx.denominator else jac
 
 

@@ -26,7 +26,8 @@ def _line_of(text: list, claim: dict, by_id: bool = True) -> int | None:
         return int(line.group(1)) - 1
     for size in (40, 20, 10):
         piece = claim["latex"][:size]
-        found = [k for k, row in enumerate(text) if piece in row]
+        escaped = json.dumps(piece)[1:-1]  # (a notebook's cells are JSON strings: its backslashes doubled)
+        found = [k for k, row in enumerate(text) if piece in row or escaped in row]
         if found:
             return found[-1]
     return None
