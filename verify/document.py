@@ -78,6 +78,9 @@ _HEADING = re.compile(r"^(?:#{1,6}[ \t]*|\*\*[ \t]*|\\(?:sub)*section\*?\{[ \t]*
 #: any heading: Markdown's ``#`` … ``######`` and LaTeX's sections (the end of a question's scope), and code fences
 #: (``` or ~~~: a fence closes at a line opened by its own character)
 _ANY_HEADING = re.compile(r"^(?:#{1,6}(?=[ \t])|\\(?:sub)*section\*?\{|[ \t]{0,8}(?:```|~~~))", re.M)
+#: what a student sets a topic apart by, below the headings (a scope, not the end of a question's): a line all in bold
+#: (``**Linear regression**``), LaTeX's ``\paragraph{…}``
+_TOPIC_LINE = re.compile(r"^(?:\*\*(?=[^*\n]{1,100}\*\*[ \t]*:?[ \t]*$)|\\(?:sub)?paragraph\*?\{)", re.M)
 #: a connective written as text at the start of a row: \text{where }, \text{and }, \text{Thus, } (rudra's aligned rows)
 _LEADING_CONNECTIVE = re.compile(r"^\s*\\(?:text|mathrm|textrm)\s*\{\s*(?:where|and|thus|so|hence|then|therefore|since|with|"
                             r"also|similarly|now)\s*,?\s*\}\s*(?=\S)", re.I)
@@ -834,8 +837,11 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def _headings_outside_code(text: str) -> list[int]:
-    """The positions of the headings of any level outside fenced code blocks (a ``# comment`` in a cell is none)."""
+    """The positions of the headings of any level outside fenced code blocks (a ``# comment`` in a cell is none), with
+    the questions' labels (``Problem 1: linear regression``) and the lines all in bold (``_TOPIC_LINE``): each claim's
+    innermost scope (a model a heading names, a premise's network, a worked example's)."""
     heads, blocks = _headings(text)
+    heads = sorted(set(heads) | {m.start() for m in _TOPIC_LINE.finditer(text)} | {m.start() for m in _HEADING.finditer(text)})
     out, k = [], 0
     for pos in heads:
         while k < len(blocks) and blocks[k][1] < pos:

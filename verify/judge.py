@@ -809,6 +809,14 @@ class Judge:
         scoped = self._in_trailing_scope(claim)
         if scoped is not None:
             return scoped
+        if not self.numeric and _GRADIENT_ZERO.fullmatch(claim.latex[:600]):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it states where the objective's "
+                               "gradient vanishes (a minimum, the normal equations: a condition on the point), not its value "
+                               "at the network's points", quantity=claim.quantity, notes=["a stationary point's condition"])
+        if (named_fn := _OWN_FUNCTION_OF.match(claim.latex[:600])) is not None:
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: {named_fn.group(0).rstrip('= ')} names "
+                               "a function of the answer's own (an entropy H(p), a probability), not a quantity of the "
+                               "network times its argument", quantity=claim.quantity)
         if (named := _ROLE_NAMED.fullmatch(claim.latex[:200])) is not None:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: it names {named.group(1).strip()} in words "
                                f"(\"{named.group(2)}\"): a label, not an equation", quantity=claim.quantity,
@@ -7245,6 +7253,12 @@ _HALF_WRITTEN = re.compile(r"(?<![\d.])0?\.50*(?!\d)|\\frac\s*\{\s*1\s*\}\s*\{\s
 _ROLE_NAMED = re.compile(r"\s*((?:\\(?:hat|mathbf|boldsymbol|bm|vec)\s*\{?\s*)?[A-Za-z]\s*\}?(?:\s*_\s*(?:\{[^{}]{1,8}\}|\w))?)"
                          r"\s*=\s*(?:\\(?:text|mathrm|textrm)\s*\{\s*)?"
                          r"(input|output|target|intermediate|hidden|prediction|label)s?\s*\}?\s*[.,]?\s*")
+#: the objective's gradient said to be 0: \nabla_W L = 0, \frac{\partial J}{\partial w} = 0 (an optimum's condition)
+_GRADIENT_ZERO = re.compile(r"\s*(?:\\nabla\s*_\s*(?:\{[^{}=]{0,40}\}|\\?[A-Za-z]+)\s*(?:[JLEC]|\\ell|\\mathcal\s*\{?\s*[LJ]\s*\}?)"
+                            r"(?:\s*\([^()=]{0,30}\))?|\\frac\s*\{\s*\\partial\s*(?:[JLEC]|\\ell|\\mathcal\s*\{?\s*[LJ]\s*\}?)"
+                            r"(?:\s*\([^()=]{0,30}\))?\s*\}\s*\{[^{}=]{1,60}\})\s*=\s*(?:\\mathbf\s*\{\s*)?0\s*\}?\s*[.,]?\s*")
+#: a letter of the network's applied to a letter that is none of its quantities, on the left: H(p) = -\sum_i p_i \log p_i
+_OWN_FUNCTION_OF = re.compile(r"\s*(?:H|A|Z|S|h|a|s|F)\s*\(\s*(?:p|q|P|Q|\\theta|t)\s*\)\s*=")
 _HINGE = re.compile(r"(?:\\max\s*\(\s*0\s*,|\\indicator\s*\()[^()=]{0,80}\+\s*\\Delta(?![A-Za-z])")
 #: a condition on two indices after a \quad closing a claim: "\quad i = j", "\quad (i \neq j)." (_trailing_condition)
 _CONDITION_TAIL = re.compile(r"\\q?quad\s*\(?\s*([a-z])\s*(=|\\neq|\\ne)\s*([a-z])\s*\)?\s*[.,]?\s*")

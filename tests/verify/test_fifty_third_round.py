@@ -280,3 +280,50 @@ def test_the_regularizer_letter_is_still_read_where_the_spec_has_one(tmp_path):
     found = verify_text(tmp_path, spec, body)
     assert found[r"\frac{\partial R}{\partial W_2} = \frac{\lambda}{N} W_2"].verdict == "correct"
     assert found[r"\frac{\partial R}{\partial W_2} = \lambda W_1"].verdict == "incorrect"
+
+
+PROBLEM_SET = r"""{one}linear regression{two}
+The cost is $J(w) = \frac{1}{2m} \|X w - y\|^2$.
+
+(a) $\nabla_w J(w) = \frac{1}{m} X^T (X w - y)$
+
+(b) One step: $w \leftarrow w - \frac{\alpha}{m} X^T (X w - y)$.
+
+{one}a two-layer network{two}
+$h = \sigma(W_1 x + b_1)$, $\hat{y} = \mathrm{softmax}(W_2 h + b_2)$, $L = -\sum_k y_k \log \hat{y}_k$ for one example.
+
+"""
+
+
+@pytest.mark.parametrize("one, two", [("**", "**"), ("Problem 1: ", ""), ("\\paragraph{", "}")])
+def test_a_problem_sets_other_model_under_a_bold_line_or_a_label(tmp_path, one, two):
+    """A student's topics set apart by a line in bold, a question's label or ``\\paragraph`` (no Markdown heading): the
+    linear-regression problem's claims were judged as the network's (shape mismatches, `incorrect`)."""
+    x = rng.normal(size=3)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
+    y = np.eye(3)[0]
+    h = _sig(W1 @ x + b1)
+    z2 = W2 @ h + b2
+    yhat = np.exp(z2) / np.exp(z2).sum()
+    dW2 = _grad(lambda v: float(-np.log(np.exp(v @ h + b2) / np.exp(v @ h + b2).sum()) @ y), W2)
+    claims = [
+        (r"\frac{\partial L}{\partial W_2} = (\hat{y} - y) h^T", np.outer(yhat - y, h), dW2),
+        (r"\frac{\partial L}{\partial W_2} = (\hat{y} - y) x^T", np.outer(yhat - y, x), dW2),
+    ]
+    text = PROBLEM_SET.replace("{one}", one).replace("{two}", two).replace("a two-layer network", "Problem 2: the network"
+                                                                           if one.startswith("Problem") else "a two-layer network")
+    spec = _spec("pset", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy")
+    found = verify_text(tmp_path, spec, text + _listed(claims))
+    for other in (r"\nabla_w J(w) = \frac{1}{m} X^T (X w - y)", r"w \leftarrow w - \frac{\alpha}{m} X^T (X w - y)"):
+        assert found[other].verdict == "unchecked", (other, found[other].message)
+    _verdicts(found, claims)
+
+
+def test_an_entropy_and_a_vanishing_gradient_are_not_the_networks(tmp_path):
+    body = (r"$h = \sigma(W_1 x + b_1)$, $\hat{y} = \mathrm{softmax}(W_2 h + b_2)$, $L = -\sum_k y_k \log \hat{y}_k$." "\n\n"
+            r"1. The entropy of $p = (0.5, 0.5)$ is $H(p) = -\sum_i p_i \log_2 p_i = 1$ bit." "\n"
+            r"2. At a minimum the gradient vanishes: $\nabla_{W_2} L = 0$." "\n"
+            r"3. $\frac{\partial L}{\partial b_2} = 0$" "\n")
+    found = verify_text(tmp_path, _spec("entropy", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy"), body)
+    for other in (r"H(p) = -\sum_i p_i \log_2 p_i = 1", r"\nabla_{W_2} L = 0", r"\frac{\partial L}{\partial b_2} = 0"):
+        assert found[other].verdict == "unchecked", (other, found[other].message)
