@@ -1581,10 +1581,10 @@ _EXAMPLE_Y_T = re.compile(r"(?<![A-Za-z\\])(?:y\s*\^\s*\{\s*\(\s*([inmp])\s*\)\s
                           r"\s*\^\s*\{\s*\(\s*(?:\1|\2)\s*\)\s*\}")
 #: an output unit's error as a plain difference, target first or last, one unit index on both: y_k - a_k (Russell &
 #: Norvig's Err_k; not Han & Kamber's Err_j = O_j (1 - O_j)(T_j - O_j), a δ with its derivative)
-_UNIT#: e defined as a rate by its complement, a result's error rate: e = 1 - a (a the accuracy)
-_RATE_DEF = re.compile(r"^\s*1\s*-\s*[A-Za-z]\s*$")
-_ERROR_DEF = re.compile(r"^\s*(?:[tyd]\s*_\s*\{?\s*([a-z])\s*\}?\s*-\s*(?:[ao]|\\hat\s*\{?\s*y\s*\}?)\s*_\s*\{?\s*\1"
+_UNIT_ERROR_DEF = re.compile(r"^\s*(?:[tyd]\s*_\s*\{?\s*([a-z])\s*\}?\s*-\s*(?:[ao]|\\hat\s*\{?\s*y\s*\}?)\s*_\s*\{?\s*\1"
                              r"|(?:[ao]|\\hat\s*\{?\s*y\s*\}?)\s*_\s*\{?\s*([a-z])\s*\}?\s*-\s*[tyd]\s*_\s*\{?\s*\2)\s*\}?\s*[.,]?\s*$")
+#: e defined as a rate by its complement, a result's error rate: e = 1 - a (a the accuracy)
+_RATE_DEF = re.compile(r"^\s*1\s*-\s*[A-Za-z]\s*$")
 #: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o), or the output
 #: minus the target (smaxx73's e = \hat{y} - y, a - y, o - t): e is then the answer's error, not Euler's number
 _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"
