@@ -312,8 +312,18 @@ class _Graph:
 
 
 def _definition(text: str):
-    """(name, expression, is a function row) of a row ``NAME = EXPR`` / ``NAME(ARGS) = EXPR``; None otherwise."""
+    """(name, expression, is a function row, whether a value follows) of a row ``NAME = EXPR`` / ``NAME(ARGS) = EXPR``
+    (or ``NAME = EXPR = NUMBER``); None otherwise."""
     sides = _sides(text)
+    valued = len(sides) == 3
+    if valued:  # CS231n's q = x + y = 3: the name's formula, then its value at the example's point
+        try:
+            last = _read(sides[2])[0]
+        except (_Unread, ValueError, TypeError, ZeroDivisionError, RecursionError):
+            return None
+        if not last.is_number:
+            return None
+        sides = sides[:2]
     if len(sides) != 2:
         return None
     lhs, rhs = sides
@@ -328,7 +338,7 @@ def _definition(text: str):
         return None
     if derivatives or name in names:
         return None
-    return name, value, fn is not None
+    return name, value, fn is not None, valued
 
 
 def _section_claims(claims) -> dict:
@@ -376,7 +386,8 @@ def _section_graph(found: list):
     """(_Graph, the position of its first definition, {claim id: definition row's name}) of one section's definition
     rows, or None when they are not a graph (see the module docstring; also: a name defined through itself, a cycle)."""
     defs, order, given, functions, chained, clash = {}, [], {}, set(), 0, False
-    for _k, cid, name, value, is_function in found:
+    valued = {cid for _k, cid, _n, _v, _f, with_value in found if with_value}  # (judged: the value written)
+    for _k, cid, name, value, is_function, _with_value in found:
         if value.is_number and not is_function:
             if name not in defs:  # x = -2: an input's number (CS231n's worked example); q = 3 after q = x + y
                 given[name] = value  # is a value the example computes: a claim, judged
@@ -397,7 +408,7 @@ def _section_graph(found: list):
             "\\e" in used or not inputs) or _cyclic(defs):
         return None
     return (_Graph(defs, order, inputs, {k: v for k, v in given.items() if k in inputs}, functions),
-            found[0][0], {cid for _k, cid, name, value, _f in found if not (value.is_number and name in defs)})
+            found[0][0], {cid for _k, cid, name, value, _f, _w in found if not (value.is_number and name in defs)} - valued)
 
 
 def _cyclic(defs: dict) -> bool:
@@ -562,7 +573,7 @@ def _judge_chain(graph: _Graph, text: str, reading: str, points: list, values: b
         if not names <= set(graph.defs) | graph.inputs:
             return None  # (a letter of something else)
         if k == 0 and not derivatives and not (values and isinstance(value, sp.Symbol) and value.name in graph.defs
-                                               and len(sides) == 2 and _NUMBER_SIDE.match(sides[1])):
+                                               and len(sides) <= 3 and _NUMBER_SIDE.match(sides[-1])):  # (q = x + y = 3)
             return None  # (a claim that is not about a derivative, nor a name's value, q = 3, in a worked example —
             # not its arithmetic: Snow's "New z = 3.01 × 2 = 6.02" works another point than the example's)
         subs = {}

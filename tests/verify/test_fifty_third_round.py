@@ -327,3 +327,23 @@ def test_an_entropy_and_a_vanishing_gradient_are_not_the_networks(tmp_path):
     found = verify_text(tmp_path, _spec("entropy", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy"), body)
     for other in (r"H(p) = -\sum_i p_i \log_2 p_i = 1", r"\nabla_{W_2} L = 0", r"\frac{\partial L}{\partial b_2} = 0"):
         assert found[other].verdict == "unchecked", (other, found[other].message)
+
+
+@pytest.mark.parametrize("q, f", [("3", "-12"), ("4", "-12"), ("3", "-13")])
+def test_cs231n_graph_with_the_values_written_after_each_formula(tmp_path, q, f):
+    """CS231n's f(x, y, z) = (x + y) z at x = −2, y = 5, z = −4, written ``q = x + y = 3`` and ``f = q z = -12``: rows
+    with their value after the formula were not read as the graph's definitions (the derivatives stayed unread, and
+    ``f = q z`` was judged as the network's x, y, z: `incorrect` by their shapes). Now each is a definition and its value a
+    claim: the value checked at the example's point (x + y = 3, (x + y) z = −12, by hand)."""
+    body = ("## Exercise 1\n"
+            rf"For $f(x, y, z) = (x + y) z$ at $x = -2$, $y = 5$, $z = -4$: let $q = x + y = {q}$, so $f = q z = {f}$." "\n\n"
+            r"- $\frac{\partial f}{\partial z} = q = 3$" "\n"
+            r"- $\frac{\partial f}{\partial x} = \frac{\partial f}{\partial q} \frac{\partial q}{\partial x} = -4$" "\n"
+            r"- $\frac{\partial f}{\partial y} = 4$" "\n")
+    found = verify_text(tmp_path, _spec("graph", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy"), body)
+    x, y, z = -2, 5, -4
+    assert found[f"q = x + y = {q}"].verdict == ("correct" if float(q) == x + y else "incorrect")
+    assert found[f"f = q z = {f}"].verdict == ("correct" if float(f) == (x + y) * z else "incorrect")
+    assert found[r"\frac{\partial f}{\partial z} = q = 3"].verdict == "correct"  # ∂f/∂z = x + y = 3
+    assert found[r"\frac{\partial f}{\partial x} = \frac{\partial f}{\partial q} \frac{\partial q}{\partial x} = -4"].verdict == "correct"
+    assert found[r"\frac{\partial f}{\partial y} = 4"].verdict == "incorrect"  # ∂f/∂y = z = −4
