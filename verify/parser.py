@@ -2774,9 +2774,10 @@ class _Parser:
             elif (t.text,) in self.depth_names and len(toks) == 1 and self.depth_net:
                 items.append(("layer", self.depth_net + self.units_off))
                 j += 1
-            elif mark == "^" and len(toks) == 1 and (t.text in ROLE_LAYERS and self._writes_role(t.text) or t.text in (
-                    "o", "h") and self.opts.get("role_letters")):
-                items.append(("layer", self.layer_number(toks)))  # Chambrin's z^{H} beside his a^{(H)}; w^o_{kj}
+            elif mark == "^" and (len(toks) == 1 or prime and len(toks) == 2 and toks[1].text == "'") and (
+                    t.text in ROLE_LAYERS and self._writes_role(t.text) or t.text in ("o", "h") and self.opts.get("role_letters")):
+                # (Freeman & Skapura's f_k^{o\prime}: the output layer's function, primed)
+                items.append(("layer", self.layer_number([t])))  # Chambrin's z^{H} beside his a^{(H)}; w^o_{kj}
                 j += 1
             elif mark == "_" and entries and t.kind == "id" and len(t.text) == 1 and t.text in unit_letters:
                 items.append(("fvar", t.text))  # δ_j, w_{kj}: a free entry index

@@ -347,3 +347,32 @@ def test_cs231n_graph_with_the_values_written_after_each_formula(tmp_path, q, f)
     assert found[r"\frac{\partial f}{\partial z} = q = 3"].verdict == "correct"  # ∂f/∂z = x + y = 3
     assert found[r"\frac{\partial f}{\partial x} = \frac{\partial f}{\partial q} \frac{\partial q}{\partial x} = -4"].verdict == "correct"
     assert found[r"\frac{\partial f}{\partial y} = 4"].verdict == "incorrect"  # ∂f/∂y = z = −4
+
+
+FREEMAN_HEAD = (r"The hidden units compute $net_{pj}^h = \sum_{i=1}^{N} w_{ji}^h x_{pi} + \theta_j^h$ and output $i_{pj} = "
+                r"f_j^h(net_{pj}^h)$. The output units compute $net_{pk}^o = \sum_{j=1}^{L} w_{kj}^o i_{pj} + \theta_k^o$ and "
+                r"$o_{pk} = f_k^o(net_{pk}^o)$. With $y_{pk}$ the desired output, $E_p = \frac{1}{2} \sum_{k=1}^{M} (y_{pk} - "
+                r"o_{pk})^2$. Every $f$ is the sigmoid." "\n\n")
+
+
+def test_freemans_primed_role_superscript_on_the_function(tmp_path):
+    """Freeman & Skapura's ``f_k^{o\\prime}(net^o_{pk})``: the output layer's function (its role letter o), primed —
+    "cannot read the script o' on the function f" before."""
+    x, y = rng.normal(size=2), rng.uniform(size=2)
+    Wh, th, Wo, to = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+    i = _sig(Wh @ x + th)
+    o = _sig(Wo @ i + to)
+    dWo = _grad(lambda v: 0.5 * float(np.sum((y - _sig(v @ i + to)) ** 2)), Wo)
+    slope = o * (1 - o)
+    h_slope = i * (1 - i)
+    claims = [
+        (r"\frac{\partial E_p}{\partial w_{kj}^o} = -(y_{pk} - o_{pk}) f_k^{o\prime}(net_{pk}^o) i_{pj}",
+         np.outer(-(y - o) * slope, i), dWo),
+        (r"\frac{\partial E_p}{\partial w_{kj}^o} = -(y_{pk} - o_{pk}) i_{pj}", np.outer(-(y - o), i), dWo),
+        (r"f_k^{o\prime}(net_{pk}^o) = o_{pk}(1 - o_{pk})", slope, slope),
+        (r"f_k^{o\prime}(net_{pk}^o) = 1 - o_{pk}^2", 1 - o ** 2, slope),
+        (r"f_j^{h\prime}(net_{pj}^h) = i_{pj}(1 - i_{pj})", h_slope, h_slope),
+    ]
+    found = verify_text(tmp_path, _spec("freeman", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error"),
+                        FREEMAN_HEAD + _listed(claims))
+    _verdicts(found, claims)
