@@ -1422,10 +1422,10 @@ def document_batch(claims, network, one_example: bool = False) -> int:
         return _unlike_a_width(network)
     if one_example or getattr(claims, "one_example", False):
         return 1  # Nafiz's "For simplification assume m = 1" after dW[4] = \frac{1}{m} dZ[4] A[3]^T
-    from .patternletters import PatternFirst
+    from .patternletters import ObservationIndex, PatternFirst
 
-    if PatternFirst.detect(network, claims) is not None:
-        return 1  # Rumelhart's o_{pj}, E_p: every claim is about one pattern p (its index is no batch's)
+    if PatternFirst.detect(network, claims) is not None or ObservationIndex.detect(network, claims) is not None:
+        return 1  # Rumelhart's o_{pj}, E_p, ESL's R_i: every claim is about one pattern p (its index is no batch's)
     if any(_SUM_OVER_EXAMPLE_X.search(c.latex[:4000]) for c in claims[:2000]):
         return _unlike_a_width(network)  # Nielsen's w^l → w^l − \frac{\eta}{m} \sum_x δ^{x,l} (a^{x,l-1})^T: a mini-batch's sum
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)

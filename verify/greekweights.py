@@ -108,10 +108,12 @@ class GreekWeights(Rewriting):
                 if lhs is not None:
                     own = lhs.group("l1") or lhs.group("l2")
                     before = t[lhs.end():m.start()]
+                    if re.search(r"(?:'|\\prime(?:\s*\})?)\s*(?:\\left\s*)?\([^()]{0,200}$", before):
+                        continue  # (ESL's s_{mi} = σ'(α_{0m} + α_m^T x_i) Σ_k β_{km} δ_{ki}: the slope there, no definition)
                     if before.count("(") > before.count(")"):  # ESL's Z_m = \sigma(\alpha_{0m} + \alpha_m^T X): an activation
-                        if name == "beta" or hidden_activation not in (None, own):
-                            return None
-                        hidden_activation = own
+                        if name == "beta" or hidden_activation not in (None, own) and hidden_activation.lower() != own.lower():
+                            return None  # (ESL's Z_m of the variable beside its value z_{mi} of observation i: one letter)
+                        hidden_activation = hidden_activation or own
                     elif name == "alpha":
                         hidden_sum = hidden_sum or own
                     else:
@@ -125,6 +127,9 @@ class GreekWeights(Rewriting):
             letters[hidden_sum] = "z^{(1)}"
         if len(set(letters)) != len([k for k in (hidden, output_sum, hidden_sum) if k]) or set(letters) & {"x", "X", "y", "W", "w"}:
             return None  # one letter in two roles, or a letter the network's own names use
+        other_case = hidden.swapcase()
+        if other_case not in letters and any(re.search(rf"(?<![A-Za-z\\]){other_case}\s*_\s*\{{?\s*[a-z]", t) for t in texts):
+            letters[other_case] = "h^{(1)}"  # ESL's z_m (a value) beside Z_m (the variable): the hidden activation too
         for name in ("alpha", "beta"):
             source_first.setdefault(name, False)
         change = ("α the hidden layer's weights and β the output layer's (ESL, CMU 10-601), index 0 a unit's bias; "

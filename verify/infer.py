@@ -2795,7 +2795,8 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
             macros.append((key, UNDEFINED))
             ids[c.id] = ("unchecked", f"defines {key}, a gradient's name (d_…), as no gradient of the network; the "
                                       f"claims that use {key} are not judged on this definition")
-        elif entry and _FORWARD_LIKE.search(rhs):
+        elif entry and _FORWARD_LIKE.search(rhs) and not _SLOPE_IN.search(rhs):  # (ESL's s_{mi} = σ'(…) Σ_k β_{km} δ_{ki}:
+            # a backward quantity through an activation's slope, the answer's own symbol)
             # p_i = e^{z_i} / \sum_j z_j: a forward quantity meant (ŷ?) but none: what uses p is not judged on a guess
             # (Haykin's e_j = d_j - y_j, an expression of known quantities, stays the answer's own symbol)
             ids[c.id] = ("unchecked", f"defines {key} entry by entry as no quantity of the network (not ŷ, z or h); the "
@@ -2815,6 +2816,8 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
     return tuple(fixed), tuple(macros), ids
 
 
+#: an activation's slope in a definition: σ'(…), f'(…), \sigma^{\prime}(…)
+_SLOPE_IN = re.compile(r"(?:'|\\prime(?:\s*\})?)\s*(?:\\left\s*)?\(")
 #: an index set to a small integer: ``$l=2$`` in an answer's prose ("Layers: $l=1$: 784 → 256") names the layer or
 #: entry it speaks of; ``$t=2$`` ("en el siguiente paso ($t=2$)") the optimizer's step
 _INDEX_VALUE = re.compile(r"\s*(l|i|j|k|t|n|\\ell)\s*=\s*(\d{1,3}(?:(?:\s*,)?\s*(?:\d{1,3}|\\(?:dots|ldots|cdots)|…|[mnNMLKT])){0,12})"

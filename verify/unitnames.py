@@ -367,11 +367,12 @@ def own_names(net, claims):
     from .mlappletters import MlappLetters
     from .nilssonletters import NilssonLetters
     from .pairnames import PairNames
-    from .patternletters import PatternFirst
+    from .patternletters import ObservationIndex, PatternFirst
     from .theodoridisletters import TheodoridisLetters
     from .zuradaletters import ZuradaLetters
 
-    pattern = PatternFirst.detect(net, claims)  # (Rumelhart's o_{pj}: the pattern dropped first, then the letters read)
+    pattern = PatternFirst.detect(net, claims) or ObservationIndex.detect(net, claims)
+    # (Rumelhart's o_{pj}, ESL's y_{ik}: the pattern or the observation dropped first, then the letters read)
     if pattern is not None:
         claims = pattern.prepare(claims)
     applied = [pattern] if pattern is not None else []

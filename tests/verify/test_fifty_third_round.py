@@ -376,3 +376,76 @@ def test_freemans_primed_role_superscript_on_the_function(tmp_path):
     found = verify_text(tmp_path, _spec("freeman", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error"),
                         FREEMAN_HEAD + _listed(claims))
     _verdicts(found, claims)
+
+
+ESL_HEAD = (r"$Z_m = \sigma(\alpha_{0m} + \alpha_m^T X)$, $m = 1, \dots, M$; $T_k = \beta_{0k} + \beta_k^T Z$; $f_k(X) = g_k(T)$, "
+            r"with $g_k(T) = T_k$ for regression. The error is $R_i = \sum_{k=1}^{K} (y_{ik} - f_k(x_i))^2$, and $z_{mi} = "
+            r"\sigma(\alpha_{0m} + \alpha_m^T x_i)$." "\n\n")
+
+
+def test_esl_observation_index_and_its_error_r(tmp_path):
+    """Hastie, Tibshirani & Friedman §11.4 as printed: the observation i beside every unit index (y_{ik}, z_{mi},
+    δ_{ki}, s_{mi}, x_{iℓ}), R_i the error (no ½: twice the spec's), the slopes written at the weights' product alone
+    (σ'(α_m^T x_i), the book's convention). Every claim was unread; now each is judged against central differences of
+    R on a random instance."""
+    x, y = rng.normal(size=3), rng.normal(size=2)
+    A0, A, B0, B = rng.normal(size=4), rng.normal(size=(4, 3)), rng.normal(size=2), rng.normal(size=(2, 4))
+
+    def R(A_, A0_, B_):
+        z = _sig(A0_ + A_ @ x)
+        return float(np.sum((y - (B0 + B_ @ z)) ** 2))
+
+    z = _sig(A0 + A @ x)
+    f = B0 + B @ z
+    dB, dA = _grad(lambda v: R(A, A0, v), B), _grad(lambda v: R(v, A0, B), A)  # [k, m], [m, ℓ]
+    delta = -2 * (y - f)  # g_k' = 1 (regression)
+    s = z * (1 - z) * (B.T @ delta)
+    claims = [
+        (r"\frac{\partial R_i}{\partial \beta_{km}} = -2 (y_{ik} - f_k(x_i)) g_k'(\beta_k^T z_i) z_{mi}", np.outer(delta, z), dB),
+        (r"\frac{\partial R_i}{\partial \beta_{km}} = -(y_{ik} - f_k(x_i)) g_k'(\beta_k^T z_i) z_{mi}", np.outer(delta / 2, z), dB),
+        (r"\delta_{ki} = -2 (y_{ik} - f_k(x_i)) g_k'(\beta_k^T z_i)", delta, delta),
+        (r"s_{mi} = \sigma'(\alpha_m^T x_i) \sum_{k=1}^{K} \beta_{km} \delta_{ki}", s, s),
+        (r"\frac{\partial R_i}{\partial \beta_{km}} = \delta_{ki} z_{mi}", np.outer(delta, z), dB),
+        (r"\frac{\partial R_i}{\partial \alpha_{m\ell}} = s_{mi} x_{i\ell}", np.outer(s, x), dA),
+        (r"\frac{\partial R_i}{\partial \alpha_{m\ell}} = s_{mi} z_{mi}", None, None),  # (m twice: not judged as an outer product)
+    ]
+    spec = _spec("esl", 3, [(4, "sigmoid"), (2, "identity")], "squared_error")
+    found = verify_text(tmp_path, spec, ESL_HEAD + _listed(claims))
+    _verdicts(found, [c for c in claims if c[1] is not None and not c[0].startswith((r"\delta_{ki} =", "s_{mi} ="))])
+    for definition in (claims[2][0], claims[3][0]):  # the answer's own symbols: not graded, read in what uses them
+        assert found[definition].verdict == "unchecked", found[definition].message
+    assert found[claims[-1][0]].verdict != "correct"
+
+
+def test_esl_errors_named_not_defined(tmp_path):
+    """ESL's text names δ_{ki} and s_{mi} "errors" without a formula and writes ∂R_i/∂β_{km} = δ_{ki} z_{mi},
+    ∂R_i/∂α_{mℓ} = s_{mi} x_{iℓ} and the back-propagation equation s_{mi} = σ'(α_m^T x_i) Σ_k β_{km} δ_{ki}: δ is
+    ∂R_i/∂T_k and s the same at unit m's summed input (on R's own scale, twice the spec's); the objective defined with
+    its sum over the observations, R(θ) ≡ Σ_i R_i = Σ_i Σ_k (…)², is read for one observation; with a 1/N beside that
+    sum (a planted slip the one observation would hide) it is not read."""
+    x, y = rng.normal(size=3), rng.normal(size=2)
+    A0, A, B0, B = rng.normal(size=4), rng.normal(size=(4, 3)), rng.normal(size=2), rng.normal(size=(2, 4))
+    z = _sig(A0 + A @ x)
+    f = B0 + B @ z
+    dB = _grad(lambda v: float(np.sum((y - (B0 + v @ z)) ** 2)), B)
+    dA = _grad(lambda v: float(np.sum((y - (B0 + B @ _sig(A0 + v @ x))) ** 2)), A)
+    delta = -2 * (y - f)
+    s = z * (1 - z) * (B.T @ delta)
+    head = (r"$Z_m = \sigma(\alpha_{0m} + \alpha_m^T X)$; $T_k = \beta_{0k} + \beta_k^T Z$; $f_k(X) = g_k(T)$ and $g_k(T) = T_k$. "
+            r"The error is $R(\theta) \equiv \sum_{i=1}^{N} R_i = \sum_{i=1}^{N} \sum_{k=1}^{K} (y_{ik} - f_k(x_i))^2$ and "
+            r"$z_{mi} = \sigma(\alpha_{0m} + \alpha_m^T x_i)$; $\delta_{ki}$ and $s_{mi}$ are the errors at the output and "
+            r"hidden units." "\n\n")
+    claims = [
+        (r"\frac{\partial R_i}{\partial \beta_{km}} = \delta_{ki} z_{mi}", np.outer(delta, z), dB),
+        (r"\frac{\partial R_i}{\partial \alpha_{m\ell}} = s_{mi} x_{i\ell}", np.outer(s, x), dA),
+        (r"s_{mi} = \sigma'(\alpha_m^T x_i) \sum_{k=1}^{K} \beta_{km} \delta_{ki}", s, s),
+        (r"\frac{\partial R_i}{\partial \beta_{km}} = -2 (y_{ik} - f_k(x_i)) z_{mi}", np.outer(delta, z), dB),
+        (r"\frac{\partial R_i}{\partial \beta_{km}} = -(y_{ik} - f_k(x_i)) z_{mi}", np.outer(delta / 2, z), dB),
+    ]
+    spec = _spec("esl2", 3, [(4, "sigmoid"), (2, "identity")], "squared_error")
+    found = verify_text(tmp_path, spec, head + _listed(claims))
+    _verdicts(found, claims)
+    planted = head.replace(r"= \sum_{i=1}^{N} \sum_{k=1}^{K}", r"= \frac{1}{N} \sum_{i=1}^{N} \sum_{k=1}^{K}")
+    found = verify_text(tmp_path, spec, planted + _listed(claims[:1]))
+    chain = r"R(\theta) \equiv \sum_{i=1}^{N} R_i = \frac{1}{N} \sum_{i=1}^{N} \sum_{k=1}^{K} (y_{ik} - f_k(x_i))^2"
+    assert found[chain].verdict != "correct", found[chain].message
