@@ -317,7 +317,7 @@ def probes() -> list[Probe]:
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
             + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five()
             + round_forty_six() + round_forty_seven() + round_forty_eight() + round_forty_nine() + round_fifty()
-            + round_fifty_one() + round_fifty_two())
+            + round_fifty_one() + round_fifty_two() + round_fifty_three())
 
 
 def _example(name: str) -> str:
@@ -6049,6 +6049,42 @@ def round_fifty_two() -> list[Probe]:
     md("z an activation beside 1900 claims", "$z = \\sigma(w^T x + b)$\n\n" + "".join(
         f"$\\frac{{\\partial L}}{{\\partial w}} = (z - y) x + {k}$, $L(z, y) = -[y \\log z]$\n\n" for k in range(950)),
        spec_text=spec(layer(1, '"sigmoid"'), loss="binary_cross_entropy"))
+    return out
+
+
+def round_fifty_three() -> list[Probe]:
+    """Round fifty-three (students' answers, whole homeworks): 4000 lines in bold (topic scopes) beside 1900 claims; the
+    true class's cases 1900 times; a function's own variable letter in 1900 definitions; ESL's observation index in 1900
+    claims with sums over i; CS231n's graph rows with their values, 950 of them chained; d/dz of a function of an
+    expression in 1900 claims (central differences each); a homework's n = 32, R = TP/(TP + FN) and H(p) 1900 times."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r53: ")
+    sig = spec(layer(4, '"sigmoid"') + layer(3, '"softmax"'), loss="cross_entropy")
+    md("4000 lines in bold beside 1900 claims", "".join(
+        f"**Problem {k}: linear regression**\n\n$\\nabla_w J(w) = \\frac{{1}}{{m}} X^T (X w - y) + {k}$\n\n**part**\n\n"
+        for k in range(1900)), spec_text=sig)
+    md("the true class's cases 1900 times", "for the correct\nclass $c$ the loss is $L = -\\log p_c$\n\n" + "".join(
+        f"$\\frac{{\\partial L}}{{\\partial z_i}} = \\begin{{cases}} p_i - {k} & i = c \\\\ p_i & i \\neq c \\end{{cases}}$\n\n"
+        for k in range(1900)), spec_text=sig)
+    md("a function's own variable in 1900 definitions", "".join(
+        f"$\\mathrm{{LReLU}}(t) = \\max(0.0{k % 9 + 1} t, t)$, $f'(u) = 1 - f(u)^{2 + k % 3}$\n\n" for k in range(950)),
+       spec_text=spec(layer(4, '"leaky_relu"\ngamma = 0.01') + layer(3, '"softmax"'), loss="cross_entropy"))
+    md("ESL's observation index in 1900 claims", "$Z_m = \\sigma(\\alpha_{0m} + \\alpha_m^T X)$, $T_k = \\beta_{0k} + "
+       "\\beta_k^T Z$, $R_i = \\sum_k (y_{ik} - f_k(x_i))^2$\n\n" + "".join(
+           f"$\\frac{{\\partial R_i}}{{\\partial \\beta_{{km}}}} = \\delta_{{ki}} z_{{mi}} + {k}$, $R(\\theta) \\equiv \\sum_{{i=1}}^N R_i"
+           f" = \\frac{{1}}{{N}} \\sum_i s_{{mi}} x_{{i\\ell}} + {k}$\n\n" for k in range(950)),
+       spec_text=spec(layer(4, '"sigmoid"') + layer(2, '"identity"')))
+    md("CS231n graph rows with values, 950 chained", "$f(x, y, z) = (x + y) z$, $x = -2$, $y = 5$, $z = -4$\n\n" + "".join(
+        f"$q_{{{k + 1}}} = q_{{{k}}} + x = {3 - 2 * (k + 1)}$\n\n" for k in range(950)) + "$q_0 = x + y = 3$\n\n"
+       "$\\frac{\\partial f}{\\partial x} = -4$\n", spec_text=sig)
+    md("d/dz of an expression in 1900 claims", "$z = W_1 x + b_1$, $h = \\ln(1 + e^{z})$\n\n" + "".join(
+        f"$\\frac{{d}}{{dz}} \\ln(1 + e^{{z}}) = \\sigma(z) + {k}$\n\n" for k in range(1900)),
+       spec_text=spec(layer(4, '"softplus"') + layer(2, '"identity"')))
+    md("a homework's n, R and H(p) 1900 times", "".join(
+        f"$n = {k}$, $R = \\frac{{TP}}{{TP + FN}} = 0.{k}$, $H(p) = -\\sum_i p_i \\log p_i = {k}$, "
+        f"$\\frac{{\\partial}}{{\\partial a}} (a b + b^{k % 5 + 2}) = b$\n\n" for k in range(475)), spec_text=sig)
+    md("Y_{nk} under a batch objective 10^4 terms", "$L = -\\frac{1}{2} \\sum_{n} \\sum_k Y_{nk} \\log P_{nk}" + " + Y_{nk}" * 10_000
+       + "$\n\n$P = \\mathrm{softmax}(Z_2)$\n", spec_text=sig)
     return out
 
 
