@@ -1393,7 +1393,9 @@ DOCUMENT_BATCH = 3
 #: "label $c$", Charniak's "the correct answer $a$" (not y or t, the target itself)
 _LABEL_PROSE = re.compile(r"(?<![A-Za-z])(?:(?:true|correct|target|ground[- ]truth)(?:[ \t]+|[ \t]*\n[ \t]*)"
                           r"(?:class|label|answer|category)|label)(?:[ \t]+index)?"
-                          r"(?:[ \t]+|[ \t]*\n[ \t]*)\$[ \t]*([a-su-xz])[ \t]*\$", re.I)  # (a line may break between the words)
+                          r"(?:[ \t]+|[ \t]*\n[ \t]*)\$[ \t]*([a-z])[ \t]*\$", re.I)  # (a line may break between the words)
+#: the label y written as an index: p_y, \hat{y}_y, \mathbf{1}_y, e_y, \log p_{y} (then "the label $y$" names a class)
+_Y_AS_INDEX = re.compile(r"(?:(?<![A-Za-z\\])[pe]|\\hat\s*\{\s*y\s*\}|\\mathbf\s*\{\s*1\s*\})\s*_\s*(?:\{\s*y\s*\}|y(?![A-Za-z]))")
 
 
 def rate_letter(text: str) -> str | None:
@@ -1403,9 +1405,12 @@ def rate_letter(text: str) -> str | None:
 
 
 def label_letters(text: str) -> tuple:
-    """The letters the prose names the true class by (``_LABEL_PROSE``), at most two, in order; one pass."""
+    """The letters the prose names the true class by (``_LABEL_PROSE``), at most two, in order; one pass (two: y only
+    where the answer writes it as an index, ``_Y_AS_INDEX``)."""
     found: list = []
     for m in _LABEL_PROSE.finditer(text[:MAX_BYTES]):
+        if m.group(1) in "ty" and not (m.group(1) == "y" and _Y_AS_INDEX.search(text[:MAX_BYTES])):
+            continue  # (t and y are the target's letters: y names the class only where the answer indexes by it, p_y)
         if m.group(1) not in found:
             found.append(m.group(1))
         if len(found) > 2:

@@ -92,6 +92,11 @@ _G_OF_T = re.compile(r"(?<![A-Za-z\\])g\s*_(?:\s*\{)?\s*([a-z])(?:\s*\})?\s*\(\s
 _ESL_ERRORS = re.compile(r"(?:(\\delta)|(?<![A-Za-z\\])s)\s*_(?=(?:\s*\{)?\s*[a-z])")
 #: a first link that names the objective by itself once i is dropped: E(\theta) \equiv E =
 _SELF_LINK = re.compile(r"^\s*E\s*(?:\([^()=]{0,30}\)\s*)?(?:\\equiv|=)\s*E\s*=\s*")
+#: ESL's gradient-descent step at iteration r: a left side with ^{(r+1)}, then =; its ^{(r)}'s; its rate γ_r
+_ITERATION_STEP = re.compile(r"^\s*((?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}=]{0,12}\}|\w))?)"
+                             r"\s*\^\s*\{\s*\(\s*r\s*\+\s*1\s*\)\s*\}\s*=\s*")
+_AT_ITERATION = re.compile(r"\^\s*\{\s*\(\s*r\s*\)\s*\}")
+_GAMMA_R = re.compile(r"\\gamma\s*_\s*(?:\{\s*r\s*\}|r(?![A-Za-z0-9]))")
 #: the letter R alone, and E written anywhere (then R is not renamed)
 _R = re.compile(r"(?<![A-Za-z\\])R(?![A-Za-z])")
 _E = re.compile(r"(?<![A-Za-z\\])E(?![A-Za-z])")
@@ -170,6 +175,9 @@ class ObservationIndex(Rewriting):
                 text = _DELTA.sub("u", text)  # (a fresh letter: the answer's own symbol, read from its definition)
             else:  # ESL's "errors" named, not defined: δ_{ki} = ∂R_i/∂T_k and s_{mi} = ∂R_i/∂(α_{0m} + α_m^T x_i)
                 text = _ESL_ERRORS.sub(lambda m: ("\\delta^{(2)}" if m.group(1) else "\\delta^{(1)}") + "_", text)
+        if _ITERATION_STEP.match(text):  # ESL's β_{km}^{(r+1)} = β_{km}^{(r)} − γ_r Σ_i ∂R_i/∂β_{km}^{(r)}: one step
+            text = _ITERATION_STEP.sub(lambda m: f"{m.group(1)} \\leftarrow ", text, count=1)
+            text = _GAMMA_R.sub(lambda m: "\\gamma", _AT_ITERATION.sub("", text))
         text = _R.sub("E", text) if self.rename_r else text
         # R(θ) ≡ Σ_i R_i = …, for one observation E(θ) ≡ E = …: the first link says nothing, the definition is the rest
         return _SELF_LINK.sub("E = ", text) if self.rename_r else text

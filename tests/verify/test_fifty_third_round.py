@@ -441,6 +441,11 @@ def test_esl_errors_named_not_defined(tmp_path):
         (r"s_{mi} = \sigma'(\alpha_m^T x_i) \sum_{k=1}^{K} \beta_{km} \delta_{ki}", s, s),
         (r"\frac{\partial R_i}{\partial \beta_{km}} = -2 (y_{ik} - f_k(x_i)) z_{mi}", np.outer(delta, z), dB),
         (r"\frac{\partial R_i}{\partial \beta_{km}} = -(y_{ik} - f_k(x_i)) z_{mi}", np.outer(delta / 2, z), dB),
+        # the book's step at iteration r (one observation: the sum over i is its one term), the spec's rate 0.1 for γ_r
+        (r"\beta_{km}^{(r+1)} = \beta_{km}^{(r)} - \gamma_r \sum_{i=1}^{N} \frac{\partial R_i}{\partial \beta_{km}^{(r)}}",
+         B - 0.1 * dB, B - 0.1 * dB),
+        (r"\beta_{km}^{(r+1)} = \beta_{km}^{(r)} + \gamma_r \sum_{i=1}^{N} \frac{\partial R_i}{\partial \beta_{km}^{(r)}}",
+         B + 0.1 * dB, B - 0.1 * dB),
     ]
     spec = _spec("esl2", 3, [(4, "sigmoid"), (2, "identity")], "squared_error")
     found = verify_text(tmp_path, spec, head + _listed(claims))
@@ -449,3 +454,23 @@ def test_esl_errors_named_not_defined(tmp_path):
     found = verify_text(tmp_path, spec, planted + _listed(claims[:1]))
     chain = r"R(\theta) \equiv \sum_{i=1}^{N} R_i = \frac{1}{N} \sum_{i=1}^{N} \sum_{k=1}^{K} (y_{ik} - f_k(x_i))^2"
     assert found[chain].verdict != "correct", found[chain].message
+
+
+def test_the_label_y_as_a_class_index_in_cases(tmp_path):
+    """"for the label $y$ (a class index)", ``L = -\\log p_y``: y names the true class where the answer indexes by it
+    (``p_y``, ``\\mathbf{1}_y``); its cases ``i = y`` / ``i \\neq y`` were unread."""
+    x = rng.normal(size=4)
+    W1, b1, W2, b2 = rng.normal(size=(5, 4)), rng.normal(size=5), rng.normal(size=(3, 5)), rng.normal(size=3)
+    z = W2 @ np.maximum(W1 @ x + b1, 0) + b2
+    p = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    dz = _grad(lambda v: float(-np.log(np.exp(v[0] - v.max()) / np.exp(v - v.max()).sum())), z)
+    onehot = np.eye(3)[0]
+    claims = [
+        (r"\frac{\partial L}{\partial z_i} = \begin{cases} p_i - 1 & i = y \\ p_i & i \neq y \end{cases}", p - onehot, dz),
+        (r"\frac{\partial L}{\partial z_i} = \begin{cases} p_i & i = y \\ p_i - 1 & i \neq y \end{cases}", p - 1 + onehot, dz),
+        (r"\frac{\partial L}{\partial b_2} = p - \mathbf{1}_y", p - onehot, dz),
+    ]
+    head = (r"$z = W_2 h + b_2$ where $h = \mathrm{ReLU}(W_1 x + b_1)$, $p_i = \frac{e^{z_i}}{\sum_j e^{z_j}}$, and for the "
+            r"label $y$ (a class index) the loss is $L = -\log p_y$." "\n\n")
+    found = verify_text(tmp_path, _spec("labely", 4, [(5, "relu"), (3, "softmax")], "cross_entropy"), head + _listed(claims))
+    _verdicts(found, claims)
