@@ -153,6 +153,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     headings = _question_scopes(text)
     heads = sections.starts(text)  # where the document's sections start (sections.py)
     subheads = _headings_outside_code(text)
+    premise_heads = _headings_outside_code(text, topics=False)  # (a premise's scope: headings and questions' labels)
+    premise_scope: list[int] = []
     subsection: list[int] = []  # each claim's innermost heading (any level): calculusexample.py's scope
     starts = [pos for pos, _ in headings]  # (once: 2·10⁵ headings beside 2000 equations were 4·10⁸ list entries)
     claims: list[Claim] = []
@@ -274,6 +276,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             scopes.append(None)
             section.append(sections.section_at(heads, eq.start))
             subsection.append(bisect.bisect_right(subheads, eq.start))
+            premise_scope.append(bisect.bisect_right(premise_heads, eq.start))
             if eq.case:
                 cases[cid] = eq.case
             continue
@@ -297,6 +300,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             scopes.append(ranges[line] if line in ranges else eq.scope if len(merged) == 1 else None)
             section.append(sections.section_at(heads, eq.start))
             subsection.append(bisect.bisect_right(subheads, eq.start))
+            premise_scope.append(bisect.bisect_right(premise_heads, eq.start))
             if eq.case:
                 cases[cid] = eq.case
             if len(claims) > MAX_EQUATIONS:
@@ -304,8 +308,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     claims = _unique(claims)
     if any(named):  # (numbered among the line's spans first: the ids of the claims after them keep their meaning)
         keep = [not n for n in named]
-        claims, scopes, section, subsection = ([x for x, k in zip(xs, keep, strict=True) if k]
-                                               for xs in (claims, scopes, section, subsection))
+        claims, scopes, section, subsection, premise_scope = ([x for x, k in zip(xs, keep, strict=True) if k]
+                                                              for xs in (claims, scopes, section, subsection, premise_scope))
     model_heads = {k + 1: m.group(0) for k, pos in enumerate(subheads[:2000])
                    if (m := MODEL_HEADING.search(text, pos, min(len(text), pos + 120, _line_end(text, pos))))}
     models = {c.id: model_heads[k] for c, k in zip(claims, subsection, strict=True) if k in model_heads}
@@ -326,6 +330,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
                           subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None,
                           premises=frozenset(premises), models=models, section_losses=section_losses,
+                          premise_scopes={c.id: k for c, k in zip(claims, premise_scope, strict=True)},
                           unit_code=scalarunits.code_definitions(text), labels=label_letters(text),
                           gradient_rows=bool(_ROWS_PROSE.search(text[:MAX_BYTES])) and not _COLUMNS_PROSE.search(text[:MAX_BYTES]),
                           rate_letter=rate_letter(text), sigma_generic=bool(_SIGMA_PROSE.search(text[:MAX_BYTES])))
@@ -346,8 +351,9 @@ class DocumentClaims(list):
                  models: dict | None = None, example: str | None = None, minibatch: bool = False,
                  section_losses: dict | None = None, rows_stated: bool = False, unit_code: tuple = (),
                  labels: tuple = (), gradient_rows: bool = False, rate_letter: str | None = None,
-                 sigma_generic: bool = False):
+                 sigma_generic: bool = False, premise_scopes: dict | None = None):
         super().__init__(claims)
+        self.premise_scopes = premise_scopes  # claim id -> its scope for a premise: headings, questions (no bold lines)
         self.sigma_generic = sigma_generic  # the prose says σ is a layer's activation, not the logistic ("σ is the ReLU")
         self.rate_letter = rate_letter  # the letter the prose names the learning rate by ("learning rate $\gamma$")
         self.gradient_rows = gradient_rows  # the prose says one sample's gradients are rows ("numerator layout")
@@ -836,12 +842,13 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _headings_outside_code(text: str) -> list[int]:
+def _headings_outside_code(text: str, topics: bool = True) -> list[int]:
     """The positions of the headings of any level outside fenced code blocks (a ``# comment`` in a cell is none), with
     the questions' labels (``Problem 1: linear regression``) and the lines all in bold (``_TOPIC_LINE``): each claim's
     innermost scope (a model a heading names, a premise's network, a worked example's)."""
     heads, blocks = _headings(text)
-    heads = sorted(set(heads) | {m.start() for m in _TOPIC_LINE.finditer(text)} | {m.start() for m in _HEADING.finditer(text)})
+    heads = sorted(set(heads) | {m.start() for m in _TOPIC_LINE.finditer(text) if topics}
+                   | {m.start() for m in _HEADING.finditer(text)})
     out, k = [], 0
     for pos in heads:
         while k < len(blocks) and blocks[k][1] < pos:

@@ -107,7 +107,9 @@ def own_activation(claims, net) -> list[tuple[str, str, object | None, list[str]
     premises = getattr(claims, "premises", None)
     if not premises:
         return []
-    of = getattr(claims, "subsections", None) or {}
+    of = getattr(claims, "premise_scopes", None)
+    of = of if of is not None else getattr(claims, "subsections", None) or {}
+    # (a line in bold, **Backprop** after **Setup**, sets a topic apart but ends no premise: headings and questions do)
     claims = list(claims)[:2000]
     by_section: dict = {}  # section -> [(position, id)] (one pass: each premise's later claims without a rescan)
     for k, c in enumerate(claims):
@@ -130,10 +132,12 @@ def own_activation(claims, net) -> list[tuple[str, str, object | None, list[str]
 def _layers_named(net, letter: str) -> list[int]:
     """The layers (positions) whose activation the letter names: σ the sigmoid ones; a generic letter every layer, when
     they all share one activation (else none)."""
-    if net.has_kinds or any(layer.vector for layer in net.layers):
+    if net.has_kinds:
         return []
-    if letter in _LETTER_ACTIVATION:
-        return [i for i, layer in enumerate(net.layers) if layer.activation == _LETTER_ACTIVATION[letter]]
+    if letter in _LETTER_ACTIVATION:  # (σ names the sigmoid layers only: a softmax output beside them stays as it is)
+        return [i for i, layer in enumerate(net.layers) if layer.activation == _LETTER_ACTIVATION[letter] and not layer.vector]
+    if any(layer.vector for layer in net.layers):
+        return []
     return list(range(len(net.layers))) if len({layer.activation for layer in net.layers}) == 1 else []
 
 
@@ -211,16 +215,19 @@ def set_aside(claims, net) -> tuple[dict[str, str], list]:
     why = conditions(claims)
     found = own_activation(claims, net) + models(claims, net)
     for entry in found:
-        pid, premise, _, later = entry
+        pid, premise, made, later = entry
         if pid is not None:
-            why[pid] = PREMISE_NOTE.format(premise, _spec_activations(net))
+            why[pid] = PREMISE_NOTE.format(premise, _spec_activations(net, made))
         for i in later:
             why.setdefault(i, _unmade(entry, net))
     return why, found
 
 
-def _spec_activations(net) -> str:
-    return ", ".join(dict.fromkeys(layer.activation for layer in net.layers))
+def _spec_activations(net, made=None) -> str:
+    """The spec's activations the premise replaces (those of the layers its network changes; every layer's when it
+    could not be made)."""
+    changed = [a for a, b in zip(net.layers, made[0].layers, strict=False) if a.activation != b.activation] if made else []
+    return ", ".join(dict.fromkeys(layer.activation for layer in (changed or net.layers)))
 
 
 def judged_in_own(judge, claims, aside: dict, found: list) -> dict:
@@ -249,7 +256,7 @@ def judged_in_own(judge, claims, aside: dict, found: list) -> dict:
             results = sub.check_all([claims[k] for k in members])
         except (ValueError, ArithmeticError):
             continue
-        note = (IN_OWN.format(premise, _spec_activations(judge.net)) if pid is not None
+        note = (IN_OWN.format(premise, _spec_activations(judge.net, made)) if pid is not None
                 else MODEL_NOTE.format(premise))
         for k, result in zip(members, results, strict=True):
             result.notes = [*result.notes, note]

@@ -474,3 +474,25 @@ def test_the_label_y_as_a_class_index_in_cases(tmp_path):
             r"label $y$ (a class index) the loss is $L = -\log p_y$." "\n\n")
     found = verify_text(tmp_path, _spec("labely", 4, [(5, "relu"), (3, "softmax")], "cross_entropy"), head + _listed(claims))
     _verdicts(found, claims)
+
+
+@pytest.mark.parametrize("setup, backprop", [("**Setup**", "**Backprop**"), ("Setup", "Backprop")])
+def test_a_premises_activation_beside_a_softmax_output_across_a_bold_line(tmp_path, setup, backprop):
+    """"Suppose the hidden activation is linear, with $\\sigma(z) = z$" in a network with a softmax output: σ names the
+    sigmoid layers only (the premise was refused for any network with a softmax), and a line in bold after it
+    (**Backprop**) sets a topic apart but ends no premise."""
+    x, y = rng.normal(size=3), np.eye(3)[1]
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
+    soft = lambda v: np.exp(v - v.max()) / np.exp(v - v.max()).sum()  # noqa: E731
+    h = W1 @ x + b1  # the premise's linear hidden layer
+    yhat = soft(W2 @ h + b2)
+    db1 = _grad(lambda v: float(-np.log(soft(W2 @ (W1 @ x + v) + b2)) @ y), b1)
+    claims = [
+        (r"\frac{\partial L}{\partial b_1} = W_2^T (\hat{y} - y)", W2.T @ (yhat - y), db1),
+        (r"\frac{\partial L}{\partial b_1} = W_2^T (\hat{y} - y) \odot h \odot (1 - h)", W2.T @ (yhat - y) * h * (1 - h), db1),
+    ]
+    body = (f"{setup}\n\nSuppose the hidden activation is linear, with $\\sigma(z) = z$.\n\n{backprop}\n\n"
+            r"$h = \sigma(W_1 x + b_1)$, $\hat{y} = \mathrm{softmax}(W_2 h + b_2)$, $L = -\sum_k y_k \log \hat{y}_k$." "\n\n")
+    found = verify_text(tmp_path, _spec("premise", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy"), body + _listed(claims))
+    assert found[r"\sigma(z) = z"].verdict == "unchecked" and "in place of the spec's sigmoid (" in found[r"\sigma(z) = z"].message
+    _verdicts(found, claims)
