@@ -167,11 +167,10 @@ IN_OWN = "judged in its section's own network: the activation {} in place of the
 #: a heading that names a model of one layer (zgwl's "## Logistic Regression" before "## Neural Network with one
 #: Hidden Layer"): its section is about that model, not the spec's network of several layers
 MODEL_HEADING = re.compile(r"(?i)\b(?:(logistic|linear|softmax|multinomial(?: logistic)?)[ \t]+regression"
-                           r"|(single|one)[ \t]+neuron|(perceptron))\b")
+                           r"|(single|one)[ \t]+neuron)\b")  # (not "perceptron": a multilayer one is the network)
 _MODEL_OUTPUT = {"logistic": ("sigmoid",), "linear": ("identity",), "softmax": ("softmax",),
                  "multinomial": ("softmax",), "multinomial logistic": ("softmax",),
-                 "single": ("sigmoid", "identity", "tanh", "relu"), "one": ("sigmoid", "identity", "tanh", "relu"),
-                 "perceptron": ("sigmoid", "identity")}
+                 "single": ("sigmoid", "identity", "tanh", "relu"), "one": ("sigmoid", "identity", "tanh", "relu")}
 MODEL_UNMADE = ("not judged: its section ({}) is about a model of one layer, not the spec's network of {} layers, and "
                 "the spec's output layer is not that model's")
 MODEL_NOTE = "judged in its section's own model ({}): the spec's output layer on the inputs, one layer"
@@ -184,8 +183,8 @@ def one_layer_model(net, heading: str):
     if m is None or net.has_kinds or net.depth < 2:
         return None
     last = net.layers[-1]
-    kind = (m.group(1) or m.group(2) or m.group(3)).lower()
-    if last.activation not in _MODEL_OUTPUT.get(kind, ()) or kind in ("single", "one", "perceptron") and last.units != 1:
+    kind = (m.group(1) or m.group(2)).lower()
+    if last.activation not in _MODEL_OUTPUT.get(kind, ()) or kind in ("single", "one") and last.units != 1:
         return None  # (a single neuron: the spec's output layer of one unit alone)
     return replace(net, layers=(replace(last, index=1, n_in=net.inputs),))
 
