@@ -24,6 +24,16 @@ rng = np.random.default_rng(53)
 _grad, _verdicts, _sig, _spec, _listed = gradient_of, assert_verdicts, sigmoid, spec_toml, listed_claims
 
 
+def _sigmoid_softmax_instance(label: int):
+    """A random one-example instance of a 3-4-3 sigmoid / softmax network: x, W1, b1, W2, b2, the one-hot y, h, ŷ."""
+    x = rng.normal(size=3)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
+    y = np.eye(3)[label]
+    h = _sig(W1 @ x + b1)
+    z2 = W2 @ h + b2
+    return x, W1, b1, W2, b2, y, h, np.exp(z2) / np.exp(z2).sum()
+
+
 def test_entries_of_the_answers_own_weight_letter_under_a_derivative(tmp_path):
     x, t = rng.normal(size=2), rng.normal(size=2)
     W, b, V, c = rng.normal(size=(2, 3)), rng.normal(size=3), rng.normal(size=(3, 2)), rng.normal(size=2)  # w_{ij}, v_{jk}
@@ -253,12 +263,7 @@ def test_a_homeworks_other_questions_get_no_verdict_from_the_network(tmp_path):
     """A count n, a filter's f = 5 (its capital F_1 is no entry of it), recall R beside a network with no regularizer
     and a calculus exercise in a, b were judged as the network's batch size, an entry of 5, the regularizer and h, b
     (four `incorrect`, one `correct`); the backprop question beside them is judged as before."""
-    x = rng.normal(size=3)
-    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
-    y = np.eye(3)[2]
-    h = _sig(W1 @ x + b1)
-    z2 = W2 @ h + b2
-    yhat = np.exp(z2) / np.exp(z2).sum()
+    x, W1, b1, W2, b2, y, h, yhat = _sigmoid_softmax_instance(2)
     db1 = _grad(lambda v: float(-np.log((lambda s: np.exp(s) / np.exp(s).sum())(W2 @ _sig(W1 @ x + v) + b2)) @ y), b1)
     claims = [
         (r"\frac{\partial L}{\partial b_1} = W_2^T (\hat{y} - y) \odot h \odot (1 - h)", W2.T @ (yhat - y) * h * (1 - h), db1),
@@ -299,12 +304,7 @@ $h = \sigma(W_1 x + b_1)$, $\hat{y} = \mathrm{softmax}(W_2 h + b_2)$, $L = -\sum
 def test_a_problem_sets_other_model_under_a_bold_line_or_a_label(tmp_path, one, two):
     """A student's topics set apart by a line in bold, a question's label or ``\\paragraph`` (no Markdown heading): the
     linear-regression problem's claims were judged as the network's (shape mismatches, `incorrect`)."""
-    x = rng.normal(size=3)
-    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
-    y = np.eye(3)[0]
-    h = _sig(W1 @ x + b1)
-    z2 = W2 @ h + b2
-    yhat = np.exp(z2) / np.exp(z2).sum()
+    x, W1, b1, W2, b2, y, h, yhat = _sigmoid_softmax_instance(0)
     dW2 = _grad(lambda v: float(-np.log(np.exp(v @ h + b2) / np.exp(v @ h + b2).sum()) @ y), W2)
     claims = [
         (r"\frac{\partial L}{\partial W_2} = (\hat{y} - y) h^T", np.outer(yhat - y, h), dW2),
