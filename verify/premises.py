@@ -167,7 +167,8 @@ IN_OWN = "judged in its section's own network: the activation {} in place of the
 #: a heading that names a model of one layer (zgwl's "## Logistic Regression" before "## Neural Network with one
 #: Hidden Layer"): its section is about that model, not the spec's network of several layers
 MODEL_HEADING = re.compile(r"(?i)\b(?:(logistic|linear|softmax|multinomial(?: logistic)?)[ \t]+regression"
-                           r"|(single|one)[ \t]+neuron)\b")  # (not "perceptron": a multilayer one is the network)
+                           r"|(single|one)[ \t]+neuron(?![ \t]*(?:layers?|per|network|chain)\b))\b")
+# (not "perceptron": a multilayer one is the network; nor 3Blue1Brown's "single neuron layer", "one neuron per layer")
 _MODEL_OUTPUT = {"logistic": ("sigmoid",), "linear": ("identity",), "softmax": ("softmax",),
                  "multinomial": ("softmax",), "multinomial logistic": ("softmax",),
                  "single": ("sigmoid", "identity", "tanh", "relu"), "one": ("sigmoid", "identity", "tanh", "relu")}
@@ -195,9 +196,10 @@ def models(claims, net) -> list:
     named = getattr(claims, "models", None)
     if not named or net.depth < 2:
         return []
+    chain = all(n == 1 for n in net.sizes[1:])  # (a chain of single neurons: "a single neuron" is the network itself)
     by_heading: dict = {}
     for c in list(claims)[:2000]:
-        if c.id in named:
+        if c.id in named and not (chain and (m := MODEL_HEADING.search(named[c.id])) and m.group(2)):
             by_heading.setdefault(named[c.id], []).append(c.id)
     out = []
     for n, (heading, ids) in enumerate(by_heading.items()):  # (past MAX_PREMISES: unchecked, no network made)
