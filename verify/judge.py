@@ -3243,7 +3243,7 @@ class Judge:
         from .entryrows import judge_by_rows
 
         by_rows = judge_by_rows(claims) if document else {}  # (z_{11} = a_{11}*w_{11} + … rows)
-        from .premises import judged_in_own
+        from .premises import judged_in_own, soften
         from .premises import set_aside as premised
 
         # (a document: l + 1 = L is a condition; "With $\sigma(z) = z$" sets its section's network — premises.py)
@@ -3263,6 +3263,7 @@ class Judge:
             _under_a_condition(results, set_aside)
             self._own_graphs(original, results, document)
             self._modules_on_a_batch(original, results, document)
+            soften(results, own, self.net.depth)  # (a single neuron's section: its wrong verdicts taken back)
             return results
         try:  # (past the run's soft deadline before any claim is judged: every claim unchecked, saying so)
             with limits.until_overdue("reading the answer's notation"):
@@ -3326,8 +3327,8 @@ class Judge:
             for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
                 if r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N"):
                     r.verdict, r.expected, r.counterexample = "unchecked", "", None
-                    own = letter_name(dict(self.notation.options)["objective_letter"])
-                    r.message = (f"not judged: {r.message}, but the answer's objective {own} "
+                    own_name = letter_name(dict(self.notation.options)["objective_letter"])
+                    r.message = (f"not judged: {r.message}, but the answer's objective {own_name} "
                                  "is its own, and its definition does not read, so whether it is a sum or a mean over "
                                  "the samples is not known")
         if _one_example_cost(claims):  # L = -Σ_j y_j log p_j for one example, then G_Z = P − Y for the batch
@@ -3370,6 +3371,7 @@ class Judge:
         self._own_graphs(given, results, document)
         self._modules_on_a_batch(given, results, document)
         self._arithmetic_of_unread(given, results)
+        soften(results, own, self.net.depth)
         return results
 
     def _carried_symbolic(self, results: list) -> None:

@@ -204,8 +204,27 @@ def models(claims, net) -> list:
     out = []
     for n, (heading, ids) in enumerate(by_heading.items()):  # (past MAX_PREMISES: unchecked, no network made)
         made = one_layer_model(net, heading) if n < MAX_PREMISES else None
+        if made is None and (m := MODEL_HEADING.search(heading)) and m.group(2):
+            out.append((None, heading, SOFT, ids))  # a single neuron's section the spec's network cannot be: judged as
+            continue  # the network, only its `incorrect` verdicts taken back (soften); its right lines stay right
         out.append((None, heading, made and (made, None, None), ids))
     return out
+
+
+#: a single neuron's section in a network whose output is not one (``models``): judged as the network, but a wrong
+#: verdict there may be the neuron's own right line (its shapes, its numbers): those are unchecked (``soften``)
+SOFT = "soft"
+
+
+def soften(results, found: list, depth: int) -> None:
+    """In place: each ``incorrect`` result of a claim in a soft section (``models``: a single neuron's, the spec's
+    output not that model) unchecked, saying so; its ``correct`` ones (vikram's W ← W − η dL/dW, right for any layer)
+    stand."""
+    soft = {i: heading for _, heading, made, ids in found if made == SOFT for i in ids}
+    for r in results:
+        if r.id in soft and r.verdict == "incorrect":
+            r.message = MODEL_UNMADE.format(soft[r.id].strip(), depth) + f"; as the spec's network: {r.message}"
+            r.verdict, r.expected, r.counterexample = "unchecked", "", None
 
 
 def _unmade(entry, net) -> str:
@@ -221,6 +240,8 @@ def set_aside(claims, net) -> tuple[dict[str, str], list]:
     found = own_activation(claims, net) + models(claims, net)
     for entry in found:
         pid, premise, made, later = entry
+        if made == SOFT:
+            continue  # (judged as the network, softened afterwards: ``soften``)
         if pid is not None:
             why[pid] = PREMISE_NOTE.format(premise, _spec_activations(net, made))
         for i in later:

@@ -502,13 +502,17 @@ def test_a_single_neuron_question_before_the_network(tmp_path):
     """A homework's question 1 works "a single neuron by hand" (x = 2, w = 0.5, b = −1) before question 2's network:
     its claims were judged as the network's (its ŷ = σ(w x + b) and ∂E/∂w, ∂E/∂b `incorrect` by their shapes). A
     heading or question label naming a single neuron or a perceptron is a one-layer model's section (premises
-    `MODEL_HEADING`), judged only where the spec's output layer is that model."""
+    `MODEL_HEADING`), judged only where the spec's output layer is that model; elsewhere its lines are judged as the
+    network's and only their `incorrect` verdicts taken back (premises.soften)."""
     body = ("**Question 1 (a single neuron by hand).** For $\\hat{y} = \\sigma(w x + b)$ with $x = 2$, $w = 0.5$, $b = -1$, "
             "$y = 1$ and $E = \\frac{1}{2}(\\hat{y} - y)^2$:\n\n"
             r"- $\frac{\partial E}{\partial w} = (\hat{y} - y) \hat{y} (1 - \hat{y}) x = -0.25$" "\n\n"
+            r"- $W \leftarrow W - \eta \frac{\partial L}{\partial W}$" "\n\n"
             "**Question 2.** $h = \\sigma(W_1 x + b_1)$, $\\hat{y} = \\mathrm{softmax}(W_2 h + b_2)$, cross-entropy $L$.\n\n"
             r"1. $\frac{\partial L}{\partial b_2} = \hat{y} - y$" "\n")
     found = verify_text(tmp_path, _spec("neuron", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy"), body)
     for other in (r"\hat{y} = \sigma(w x + b)", r"\frac{\partial E}{\partial w} = (\hat{y} - y) \hat{y} (1 - \hat{y}) x = -0.25"):
         assert found[other].verdict == "unchecked", (other, found[other].message)
     assert found[r"\frac{\partial L}{\partial b_2} = \hat{y} - y"].verdict == "correct"
+    # (a line right for the spec's network too, vikram's W ← W − η ∂L/∂W, keeps its verdict: only `incorrect` is taken back)
+    assert found[r"W \leftarrow W - \eta \frac{\partial L}{\partial W}"].verdict == "correct"
