@@ -152,8 +152,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     text = _own_math_environments(text)  # Soliday's \NewEnviron{tcequation}{\begin{equation}…\BODY…}: an equation
     headings = _question_scopes(text)
     heads = sections.starts(text)  # where the document's sections start (sections.py)
-    subheads = _headings_outside_code(text)
-    premise_heads = _headings_outside_code(text, topics=False)  # (a premise's scope: headings and questions' labels)
+    subheads, premise_heads = _headings_outside_code(text)  # (a premise's scope: no line in bold ends it)
     premise_scope: list[int] = []
     subsection: list[int] = []  # each claim's innermost heading (any level): calculusexample.py's scope
     starts = [pos for pos, _ in headings]  # (once: 2·10⁵ headings beside 2000 equations were 4·10⁸ list entries)
@@ -842,20 +841,24 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _headings_outside_code(text: str, topics: bool = True) -> list[int]:
+def _headings_outside_code(text: str) -> tuple[list[int], list[int]]:
     """The positions of the headings of any level outside fenced code blocks (a ``# comment`` in a cell is none), with
-    the questions' labels (``Problem 1: linear regression``) and the lines all in bold (``_TOPIC_LINE``): each claim's
-    innermost scope (a model a heading names, a premise's network, a worked example's)."""
+    the questions' labels (``Problem 1: linear regression``): (with the lines all in bold too, ``_TOPIC_LINE`` —
+    each claim's innermost scope: a model a heading names, a worked example's —, without them — a premise's scope)."""
     heads, blocks = _headings(text)
-    heads = sorted(set(heads) | {m.start() for m in _TOPIC_LINE.finditer(text) if topics}
-                   | {m.start() for m in _HEADING.finditer(text)})
-    out, k = [], 0
-    for pos in heads:
-        while k < len(blocks) and blocks[k][1] < pos:
-            k += 1
-        if not (k < len(blocks) and blocks[k][0] < pos):
-            out.append(pos)
-    return out
+    marked = set(heads) | {m.start() for m in _HEADING.finditer(text)}
+    topics = {m.start() for m in _TOPIC_LINE.finditer(text)} - marked
+
+    def outside(positions) -> list[int]:
+        out, k = [], 0
+        for pos in positions:
+            while k < len(blocks) and blocks[k][1] < pos:
+                k += 1
+            if not (k < len(blocks) and blocks[k][0] < pos):
+                out.append(pos)
+        return out
+
+    return outside(sorted(marked | topics)), outside(sorted(marked))
 
 
 def _fenced_blocks(fences: list) -> list[tuple[int, int]]:
