@@ -317,7 +317,7 @@ def probes() -> list[Probe]:
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
             + round_forty_two_coordinator() + round_forty_three() + round_forty_four() + round_forty_five()
             + round_forty_six() + round_forty_seven() + round_forty_eight() + round_forty_nine() + round_fifty()
-            + round_fifty_one() + round_fifty_two() + round_fifty_three())
+            + round_fifty_one() + round_fifty_two() + round_fifty_three() + round_fifty_four())
 
 
 def _example(name: str) -> str:
@@ -6085,6 +6085,40 @@ def round_fifty_three() -> list[Probe]:
         f"$\\frac{{\\partial}}{{\\partial a}} (a b + b^{k % 5 + 2}) = b$\n\n" for k in range(475)), spec_text=sig)
     md("Y_{nk} under a batch objective 10^4 terms", "$L = -\\frac{1}{2} \\sum_{n} \\sum_k Y_{nk} \\log P_{nk}" + " + Y_{nk}" * 10_000
        + "$\n\n$P = \\mathrm{softmax}(Z_2)$\n", spec_text=sig)
+    return out
+
+
+def round_fifty_four() -> list[Probe]:
+    """Round fifty-four (answers typed as plain text): 1900 lines of prose around statements (opening words, "and",
+    "where" clauses substituted, sentences); 950 where-clauses in LaTeX; 1900 Unicode definitions (folded for the
+    readings); Ng's v_dW1 and Nielsen's w^l_jk 1900 times; implications with a chain rule 950 times; one line of 2000
+    characters of words and commas; a worked example with flat lists and 1900 steps."""
+    out: list[Probe] = []
+    txt = _document_probes(out, "r54: ")
+    tanh = spec(layer(4, '"tanh"') + layer(3, '"softmax"'), loss="cross_entropy")
+    txt("1900 plain lines of prose around statements", "".join(
+        f"The hidden layer is h = tanh(W1 x + b1) and the output is yhat = softmax(W2 h + b2); the loss is the "
+        f"cross-entropy L = -sum_k y_k log yhat_k. Going back through W2 gives dL/dh = W2^T (yhat - y) + {k}\n"
+        for k in range(1900)), spec_text=tanh, name="h.txt")
+    txt("1900 plain where-clauses", "".join(
+        f"dL/db1 = W2^T (yhat - y) * (1 - h^2) + {k}   where h = tanh(W1 x + b1)\n" for k in range(1900)),
+        spec_text=tanh, name="h.txt")
+    txt("950 LaTeX where-clauses substituted", "".join(
+        f"$\\frac{{\\partial L}}{{\\partial b_1}} = W_2^T (\\hat y - y) \\odot (1 - h^{{{k % 3 + 2}}}) \\quad \\text{{where }} "
+        f"h = \\tanh(W_1 x + b_1)$\n\n" for k in range(950)), spec_text=tanh)
+    txt("1900 Unicode definitions folded for the readings", "".join(
+        f"The output is ŷ = σ(w₂ᵀh + b₂) and h = tanh(W₁x + b₁); ∂L/∂w₂ = (ŷ − y) h + {k}\n" for k in range(1900)),
+        spec_text=spec(layer(4, '"tanh"') + layer(1, '"sigmoid"'), loss="binary_cross_entropy"), name="h.md")
+    txt("Ng's v_dW1 and Nielsen's w^l_jk 1900 times", "z1 = W1 x + b1\n" + "".join(
+        f"v_dW1 = beta * v_dW1 + (1 - beta) * dW{k % 2 + 1}, VdW2 = beta * VdW2 + {k}, dC/dw^l_jk = a^{{l-1}}_k delta^l_j\n"
+        for k in range(1900)), spec_text=tanh, name="h.txt")
+    txt("950 implications with a chain rule", "h = tanh(W1 x + b1), yhat = softmax(W2 h + b2), L = cross-entropy\n" + "".join(
+        f"dL/dz2 = dL/dyhat * dyhat/dz2 => dL/dz2 = yhat - y + {k}\n" for k in range(950)), spec_text=tanh, name="h.txt")
+    txt("one line of 2000 characters of words and commas", "loss L = " + "the a, " * 280 + "\n", spec_text=tanh,
+        name="h.txt")
+    txt("a worked example with flat lists and 1900 steps", "x = [1, 2, -1], w = [0.1, -0.2, 0.3], b = 0.1, y = 1\n" + "".join(
+        f"a = sigmoid(w^T x + b) = 0.3775, dL/dw = (a - y) x = [-0.6225, -1.2450, 0.{k % 9}225]\n" for k in range(1900)),
+        spec_text=spec(layer(1, '"sigmoid"'), loss="binary_cross_entropy"), name="h.txt")
     return out
 
 

@@ -136,6 +136,15 @@ def _learning_rate(p):
     return f"{lr * ratio:.4g}, not {lr:g}"
 
 
+def _plain_step(p):
+    """A step written as plain gradient descent, W − η ∂J/∂W, where the spec's optimizer (momentum, RMSprop, Adam …)
+    steps otherwise: its name."""
+    if p.kind not in ("W_next", "b_next") or p.net.optimizer.name == "sgd" or p.consts.get("lr") is None:
+        return None
+    param, lr = p.kind[0], p.consts["lr"]
+    return p.net.optimizer.name if p.matches_values(lambda t, q: q(param) - lr * q(f"d{param}")) else None
+
+
 def _dh_for_delta(p):
     if p.kind != "delta" or p.layer == p.net.depth:
         return None
@@ -443,6 +452,8 @@ CATALOGUE: tuple[Mistake, ...] = (
             "optimizer", _beta12),
     Mistake("epsilon_placement", "ε is {detail}", "optimizer", _epsilon),
     Mistake("missing_bias_correction", "Adam's bias correction is missing: {detail}", "optimizer", _bias_correction),
+    Mistake("plain_gradient_step", "this is a plain gradient step W − η ∂J/∂W: the {detail} update (its state) is not "
+            "applied", "value", _plain_step),
     # last: a wrong β or a missing bias correction also scales the step (a learning rate is the last explanation)
     Mistake("learning_rate", "this matches a learning rate of {detail}", "value", _learning_rate),
 )

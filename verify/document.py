@@ -736,6 +736,121 @@ _PLAIN_SENTENCE = re.compile(r"\.\s+(?=[A-Z][a-z]{2,}\b)")
 _PLAIN_TAIL_WORDS = re.compile(r"[A-Z][a-z]{2,}(?:\s+[a-z]{2,}){0,3}(?:\s*:)?\s+(?=\S)")
 
 
+#: a plain word of prose (a capital only first; "cross-entropy" one word): not a name of mathematics (``_MATH_WORDS``)
+_PLAIN_WORD = r"[A-Za-z][a-z]+(?:-[a-z]+)*"
+#: a statement's subject, right before its relation: one token, or a name with its arguments (L(ŷ, y))
+_PLAIN_SUBJECT = re.compile(r"[^\s=,;()]{1,24}(?:\([^()=;]{0,40}\))?[ \t]*(?:=|:=|≈|←|\\leftarrow(?![A-Za-z]))")
+#: the words before a statement's subject: at most twelve words or names ("The gradient of the loss with respect to
+#: the output bias is dL/db2 = …", "Going back through W2 gives dL/dh = …", "loss L = …")
+_PLAIN_OPENING = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z0-9'-]*[ \t]+){1,12}")
+#: how a sentence's opening words start before its statement: a capital ("The output is ŷ = …", "Loss L = …"), an
+#: article, or a word that goes on from the sentence before ("is", "so", "since"); not a sentence's middle ("… w.r.
+#: to total loss E_TOTAL=E1+E2")
+_SENTENCE_START = re.compile(r"[ \t]*(?:[A-Z]|(?:the|a|an|our|its|this|is|are|so|then|thus|hence|since|and|which|"
+                             r"it|we|this|gives|becomes|equals)[ \t])")
+#: words in a statement's opening that make it no claim of the author's own: a supposition or a mistake set out
+#: ("If we forgot the transpose we would get …", "A common mistake is to write …")
+_NOT_ASSERTED = frozenset("if suppose supposing assume assuming would could might should wrong mistake mistakes incorrect "
+                          "instead not never nor error-prone".split())
+#: a letter set equal to a name in words ("L = cross-entropy", "loss = mean squared error"): what it is, no formula
+_NAME_IN_WORDS = re.compile(r"[ \t]*[^\s=]{1,12}[ \t]*=[ \t]*(?:[A-Za-z][a-z]{3,}(?:[- ][a-z]{2,}){0,3})[ \t]*")
+#: a plain word standing alone (not a name's part, not a function applied: tanh(z))
+_LONE_WORD = re.compile(r"(?<![\\\w])" + _PLAIN_WORD + r"(?![\w(])")
+#: the words a plain-text formula names functions and letters with, never prose
+_MATH_WORDS = frozenset("sigmoid sig tanh relu softmax softplus log ln exp sum max min sqrt dot abs sign argmax diag "
+                        "np yhat hat pred axis keepdims elu gelu swish leaky lrelu prod".split()) | frozenset(
+    "alpha beta gamma delta eta theta lambda sigma epsilon eps mu phi nabla partial".split())
+#: a word that joins two statements of a plain-text line: "h = tanh(W₁x + b₁) and ŷ = …"; "… where z₁ = W₁x + b₁"
+_PLAIN_JOINS = {"and": ", ", "where": r" \quad \text{where} ", "with": r" \quad \text{where} "}
+
+
+#: the word that opens a sentence after ". ": a capital, then small letters ("Going", "A"; not dZ2 . A1ᵀ's product)
+_SENTENCE_WORD = re.compile(r"[A-Z][a-z]*(?![A-Za-z0-9_^(\[{'])")
+
+
+def _plain_pieces(body: str) -> list[tuple[str, str]]:
+    """A plain-text line's pieces, each with the joint before it: split at a top-level ``,`` or ``;`` (a comma), a
+    sentence's end (``. `` before a capital) and the words of ``_PLAIN_JOINS``. One pass."""
+    pieces: list[tuple[str, str]] = []  # (the joint before it, the piece)
+    depth, start, joint, i, n = 0, 0, "", 0, len(body)
+    while i < n:
+        ch = body[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",;." and body[i + 1:i + 2] in (" ", "\t") and (ch != "." or (
+                body[i - 1:i] not in (" ", "\t") and _SENTENCE_WORD.match(body, i + 2))):
+            pieces.append((joint, body[start:i]))
+            joint, start = (". " if ch == "." else ", "), i + 1
+        elif depth == 0 and ch in " \t" and body[i + 1:i + 2].isalpha():
+            j = i + 1
+            while j < n and body[j].isalpha():
+                j += 1
+            word = body[i + 1:j]
+            if word in _PLAIN_JOINS and body[j:j + 1] in (" ", "\t"):
+                pieces.append((joint, body[start:i]))
+                joint, start, i = _PLAIN_JOINS[word], j, j
+                continue
+            i = j - 1
+        i += 1
+    pieces.append((joint, body[start:]))
+    return pieces
+
+
+def _opening(piece: str, first: bool) -> int:
+    """Where the statement of ``piece`` starts after the words that open it (0: none to drop): words and names only,
+    the last a plain word ("is", "gives", "loss"), none a supposition's; a line's first piece opens as a sentence."""
+    subject = _PLAIN_SUBJECT.search(piece)
+    if subject is None or subject.start() == 0:
+        return 0
+    words = _PLAIN_OPENING.fullmatch(piece, 0, subject.start())
+    if words is None:
+        return 0
+    names = words.group(0).split()
+    last = names[-1].lower()
+    if (not re.fullmatch(_PLAIN_WORD, names[-1]) or last in _MATH_WORDS
+            or any(w.lower().strip("'") in _NOT_ASSERTED for w in names) or (first and not _SENTENCE_START.match(piece))):
+        return 0
+    return subject.start()
+
+
+def _plain_statements(body: str) -> str:
+    """A plain-text line's statements without the prose between them (the LaTeX reader's own forms for the rest): each
+    statement's opening words dropped ("the loss is L = …" is L = …), a top-level ``;``, ``and`` or sentence end
+    between two statements a comma, ``where``/``with`` before a statement TeX's ``\\text{where}`` (``_where_clause``
+    reads it), and a piece with no relation that is prose ("…, which is the hidden layer") left out."""
+    pieces = _plain_pieces(body)
+    if len(pieces) == 1 and not _opening(body, True):
+        return body
+    out = []
+    for k, (joint, piece) in enumerate(pieces):
+        if not _RELATION.search(piece):
+            if _prose(piece) or joint.strip().startswith("\\quad") or joint == ". ":
+                continue  # prose ("the loss is the binary cross-entropy"), or a where-clause that defines nothing
+        elif _NAME_IN_WORDS.fullmatch(piece):
+            continue  # "L = cross-entropy": the objective named in words, no formula
+        elif (at := _opening(piece, k == 0 or joint == ". ")):
+            piece = piece[at:]
+            if _prose(piece):
+                continue  # "Note that the learning rate = 0.1 is fixed here": a sentence, not a statement
+        elif joint == ". " and _prose(piece):
+            continue
+        out.append(((", " if joint == ". " else joint) if out else "") + piece.strip())
+    return "".join(out)
+
+
+def _prose(text: str) -> bool:
+    """Whether ``text`` holds two plain words side by side, neither a name of mathematics (``_MATH_WORDS``): prose."""
+    last = None
+    for m in _LONE_WORD.finditer(text):
+        word = m.group(0).lower() not in _MATH_WORDS
+        if word and last is not None and not text[last:m.start()].strip():
+            return True
+        last = m.end() if word else None
+    return False
+
+
 #: a code comment after a plain-text formula: a # after a space, then a space, an arrow or a word (never a heading: the
 #: formula before it must hold a relation)
 _CODE_COMMENT = re.compile(r"[ \t]#(?=[ \t<\-A-Za-z])")
@@ -765,6 +880,9 @@ def _plain(text: str, lines: _LineCounter):
         cut = max(body.rfind(". ", 0, rel.start()), body.rfind(": ", 0, rel.start())) if rel else -1
         if cut >= 0:  # "dW[i]: n(i) * n(i-1). dW[i] = dot(dZ[i], A[i-1].T) / m": the equation after the label and shape
             body = body[cut + 2:].strip()
+            rel = _RELATION.search(body)
+        if rel is not None:
+            body = _plain_statements(body)
             rel = _RELATION.search(body)
         if rel is None or rel.start() == 0 or _PLAIN_PROSE.search(body[:rel.start()]):
             continue
@@ -1046,7 +1164,8 @@ def _where_clause(part: str) -> str:
         defined = _first_side(part[bare.end():])  # "= z - e_y, where z = softmax(h)": the row's own letter, defined
         if (re.search(r"(?<![A-Za-z\\])" + re.escape(defined) + r"(?![A-Za-z])", part[:bare.start()])
                 and not _LAYERED_SUBJECT.fullmatch(defined.strip())):
-            return part  # (a definition of the answer's letter, not a claim of its own: as it was)
+            # (a definition of a letter the row uses, not a claim of its own: the row read with it)
+            return _substituted(part[:bare.start()].rstrip(), defined.strip(), part[bare.end():]) or part
         # (a quantity with its layer, "= δ^{[1]} x^T, where δ^{[1]} = …": the network's own, both statements judged)
         return f"{part[:bare.start()].rstrip()} \\therefore {part[bare.end():].strip()}"
     if not part.rstrip().endswith(")") or "=" not in part[:m.start()] or "=" not in part[m.end():]:
@@ -1059,6 +1178,31 @@ def _where_clause(part: str) -> str:
     if depth:
         return part
     return f"{part[:m.start()].rstrip()} \\therefore {inner.strip()}"
+
+
+#: a letter a where-clause may define for the row before it: one letter (or a Greek letter's command), a hat or
+#: bold face on it, a short subscript (z_1, z1, \hat{y}, \delta_2)
+_DEFINED_LETTER = re.compile(r"(?:\\(?:hat|mathbf|bm|boldsymbol)\s*\{\s*)?(?:[A-Za-z]|\\[a-z]{2,8})(?:\s*\})?"
+                             r"(?:\s*_\s*(?:\{\s*[A-Za-z0-9]{1,3}\s*\}|[A-Za-z0-9])|[0-9]{1,2})?")
+
+
+def _substituted(row: str, letter: str, clause: str) -> str | None:
+    r"""``row`` with ``letter`` replaced, on the right of its first relation, by what the where-clause ``clause`` (``z_1
+    = W_1 x + b_1``: one equation, nothing after it) defines it as, in parentheses (``… ⊙ 1[z_1 > 0] \quad
+    \text{where } z_1 = W_1 x + b_1`` reads as ``… ⊙ 1[(W_1 x + b_1) > 0]``); None when the clause is not one definition
+    of a plain letter, or when the letter carries a script of its own in the row (``h_j`` of a defined h)."""
+    sides = _top_sides(clause)
+    if len(sides) != 2 or not _DEFINED_LETTER.fullmatch(letter) or not sides[1].strip():
+        return None
+    head = _first_side(row)
+    if len(head) >= len(row):
+        return None
+    rest = row[len(head):]
+    pattern = re.compile(r"(?<![A-Za-z\\_^{])" + re.escape(letter) + r"(?![A-Za-z0-9_}])")
+    if not pattern.search(rest):
+        return None
+    definition = sides[1].strip()
+    return head + " " + pattern.sub(lambda _m: rf"\left({definition}\right)", rest)
 
 
 #: Quarto's name of a display, right after its closing $$: ``$$ … $$ {#eq-grad}``

@@ -1767,9 +1767,9 @@ def _activation_letters(claims, depth: int):
 #: a bare letter's definition by a layer-numbered weight (z = h W_2 + b_2, z = W^{(2)} h + b^{(2)}) or an activation
 #: of a layer-numbered quantity (h = ReLU(a_1), h = \sigma(z^{(1)}))
 _BARE_AFFINE = re.compile(r"^\s*([zhaZHA])\s*(?:\^\s*\{\s*\(\s*[in]\s*\)\s*\}\s*)?"  # (h^{(i)}: example i's)
-                          r"=[^=]*?(?<![\\])W\s*(?:_\s*\{?\s*(\d)|\^\s*\{?\s*\(\s*(\d)\s*\))")
+                          r"=[^=]*?(?<![\\])W\s*(?:_\s*\{?\s*(\d)|\^\s*\{?\s*\(\s*(\d)\s*\)|(\d)(?![0-9]))")  # (plain W2 too)
 _BARE_APPLIED = re.compile(r"^\s*([zhaZHA])\s*=\s*(?:\\[A-Za-z]+|[fg]|ReLU|relu|\\max)\s*\(\s*(?:0\s*,\s*)?[a-zA-Z]\s*"
-                           r"(?:_\s*\{?\s*(\d)|\^\s*\{?\s*\(\s*(\d)\s*\))")
+                           r"(?:_\s*\{?\s*(\d)|\^\s*\{?\s*\(\s*(\d)\s*\)|(\d)(?![0-9]))")
 
 
 #: the output, ŷ, defined as an activation of a bare z: \hat y = \mathrm{softmax}(z), \hat{\mathbf y} = σ(\mathbf z)
@@ -1789,8 +1789,8 @@ def _bare_letter_layers(claims, depth: int = 0) -> tuple:
     for c in definitions(claims):
         text = _normal(c.latex)
         m = _BARE_AFFINE.match(text) or _BARE_APPLIED.match(text)
-        if m:
-            found.setdefault(m.group(1), set()).add(int(m.group(2) or m.group(3)))
+        if m and (m.group(4) is None or not depth or 1 <= int(m.group(4)) <= depth):  # (Mazur's W5 is no layer)
+            found.setdefault(m.group(1), set()).add(int(m.group(2) or m.group(3) or m.group(4)))
         for f in (_ROW_INPUT.search(text), _COLUMN_INPUT.search(text)):
             if f:
                 fed.setdefault(f.group("letter"), set()).add(int(f.group("layer")) - 1)
@@ -1799,8 +1799,8 @@ def _bare_letter_layers(claims, depth: int = 0) -> tuple:
 
 
 #: a bare letter feeding a layer's weights, as a row (h W_2) or a column (W_2 h, W_2^T h)
-_ROW_INPUT = re.compile(r"=\s*(?P<letter>[ha])\s*(?:\\cdot\s*)?W\s*_\s*\{?\s*(?P<layer>\d)")
-_COLUMN_INPUT = re.compile(r"=\s*W\s*_\s*\{?\s*(?P<layer>\d)\s*\}?\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:\\cdot\s*)?"
+_ROW_INPUT = re.compile(r"=\s*(?P<letter>[ha])\s*(?:\\cdot\s*)?W\s*(?:_\s*\{?\s*)?(?P<layer>\d)")
+_COLUMN_INPUT = re.compile(r"=\s*W\s*(?:_\s*\{?\s*)?(?P<layer>\d)\s*\}?\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:\\cdot\s*)?"
                            r"(?P<letter>[ha])(?![A-Za-z_^])")
 
 _ACCUMULATE_PENALTY = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+"

@@ -24,6 +24,7 @@ from dataclasses import replace
 import numpy as np
 
 from .parser import Notation, parse_claim
+from .surface import split_statements
 from .tree import Node, Unreadable
 
 #: the note of a chain read in the denominator layout
@@ -33,6 +34,8 @@ DENOMINATOR_LAYOUT = ("the chain rule ∂z/∂x ∂J/∂z is read in the denomin
 NOTATION_LINE = '[notation] jacobian = "denominator" (∂z/∂x = Wᵀ of z = W x) or jacobian = "numerator" (= W)'
 #: a claim that may be a chain of derivatives: two ∂-fractions or more (a cheap test before parsing)
 _TWO_DERIVATIVES = re.compile(r"\\partial[^=]*\\partial[^=]*\\partial[^=]*\\partial")
+#: a derivative typed plain, dL/dyhat: two marks of a derivative, as \partial L/\partial yhat (for the gate above)
+_PLAIN_SLASH = re.compile(r"(?<![A-Za-z0-9_\\])d([A-Za-z][A-Za-z0-9_]{0,8})[ \t]*/[ \t]*d(?=[A-Za-z])")
 #: at most this many claims are parsed for the vote (a bound on hostile documents)
 MAX_PARSED = 60
 #: derivatives of the (scalar) objective by a vector quantity, as the parser names them
@@ -172,8 +175,10 @@ def chain_layout(claims, notation: Notation, depth: int) -> str | None:
     sizes = dict(notation.options).get("sizes")
     # the order is the same whatever layer a bare letter names: z and h without a layer are read as the hidden layer's
     readings = (notation, replace(notation, options=notation.options + (("unindexed_layer", 1),)))
-    for c in claims:
-        if not _TWO_DERIVATIVES.search(c.latex[:2000]):
+    statements = (t for c in claims for t in (  # (A = B \implies C = D: each statement read on its own)
+        split_statements(c.latex[:4000]) if "\\implies" in c.latex[:4000] else (c.latex,)))
+    for latex in statements:
+        if not _TWO_DERIVATIVES.search(_PLAIN_SLASH.sub(r"\\partial \1/\\partial ", latex[:2000])):
             continue
         parsed += 1
         if parsed > MAX_PARSED:
@@ -181,7 +186,7 @@ def chain_layout(claims, notation: Notation, depth: int) -> str | None:
         parsed_any = False
         for reading, env in ((r, e) for r in readings for e in (None, {"l": depth})):
             try:
-                sides, _ = parse_claim(c.latex, reading, depth, env)
+                sides, _ = parse_claim(latex, reading, depth, env)
             except Unreadable:
                 continue
             except Exception:  # noqa: BLE001 -- a layer the network lacks: this reading says nothing
@@ -200,7 +205,7 @@ def chain_layout(claims, notation: Notation, depth: int) -> str | None:
             if votes != before:
                 break
         else:
-            order = None if parsed_any else _written_order(c.latex)  # no reading parses it (ozyurtf's ∂ỹ/s_2, a ∂
+            order = None if parsed_any else _written_order(latex)  # no reading parses it (ozyurtf's ∂ỹ/s_2, a ∂
             if order:  # lost): the order its fractions are written in
                 votes[order] += 1
     if votes["denominator"] and not votes["numerator"]:

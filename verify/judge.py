@@ -1972,12 +1972,22 @@ class Judge:
         the verdict is the worst, and a wrong row is named."""
         results = [self._defined_row(claim, k, row) or self._check_one(Claim(claim.id, row, None, claim.where), layer_env)
                    for k, row in enumerate(rows)]
-        verdict = _combine([r.verdict for r in results])
-        k, worst = next((k, r) for k, r in enumerate(results) if r.verdict == verdict)
+        # a row that defines the answer's own symbol is not graded: the others are the claim's verdict
+        # ("Let e = ŷ − y. Then ∂L/∂W₂ = e hᵀ and ∂L/∂b₂ = e", typed on one line)
+        graded = [r for r, row in zip(results, rows, strict=True) if not r.message.startswith(_OWN_DEFINITION)]
+        if len(graded) == len(results) or not graded or not all(  # (only derivatives beside a definition: a forward
+                _DERIVATIVE_SUBJECT.search(_top_sides(row)[0][:200]) for r, row in zip(results, rows, strict=True)
+                if r in graded):  # row beside it, B = A W_2 after A = X W_1, is read through the same letters)
+            graded = results
+        verdict = _combine([r.verdict for r in graded])
+        k, worst = next((k, r) for k, r in enumerate(results) if r.verdict == verdict and r in graded)
         out = ClaimResult(claim.id, claim.latex, verdict, worst.expected, worst.message, quantity=worst.quantity,
                           tolerance=worst.tolerance, diagnosis=worst.diagnosis, diagnosis_key=worst.diagnosis_key,
                           counterexample=worst.counterexample, notes=list(worst.notes), links=[r.verdict for r in results])
-        if verdict == "correct":
+        if verdict == "correct" and len(graded) < len(results):
+            out.message = (f"all {len(graded)} equations that are not definitions hold (the others define the answer's "
+                           "own symbols: not graded)")
+        elif verdict == "correct":
             out.message = f"all {len(rows)} equations hold"
         else:
             out.message = f"equation {k + 1} of {len(rows)}: {worst.message}"
@@ -3830,7 +3840,7 @@ class Judge:
             self.inferred += ("α is leaky ReLU's slope (the answer's own g(z) = α z for z ≤ 0; α never steps a parameter)",)
         if not self.numeric and _bias_free(claims) and any(p.bias for p in self.truth.program.params):
             self._zero_biases()  # (a spec whose layers all say bias = false has no bias to set to 0)
-        settled = conventions(self, claims)
+        settled = conventions(self, _folded(claims))
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
         if (not self.numeric and "mazur" in dict(self.notation.options) and self.points
@@ -3855,7 +3865,7 @@ class Judge:
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation", cpu=True):
                 for _ in range(2):  # a second round once the symbols that read only in the inferred notation are bound
-                    reading = infer(self, claims)
+                    reading = infer(self, _folded(claims))
                     if reading is None or set(reading.changes) <= set(self.inferred):
                         break
                     self.notation = reading.notation
@@ -5264,13 +5274,17 @@ _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d")
 def _numerator_chain(latex: str, notation: Notation, depth: int) -> bool:
     """Whether a claim writes the chain rule in the numerator (Jacobian) layout: a derivative of the objective by a
     vector with a Jacobian on its right (``\\frac{∂L}{∂h} \\frac{∂h}{∂z}``), which only a row can multiply."""
-    for env in (None, {"l": depth}):
-        try:
-            sides, _ = parse_claim(latex, notation, depth, env)
-        except Unreadable:
-            continue
-        return any(n.op == "mul" and n.args[1].op == "jac" and gradient_of_scalar(n.args[0])
-                   for side in sides for n in side.walk())
+    parts = split_statements(latex) if len(latex) <= 4000 else [latex]  # (A = B \implies C = D: each statement)
+    for part in parts:
+        for env in (None, {"l": depth}):
+            try:
+                sides, _ = parse_claim(part, notation, depth, env)
+            except Unreadable:
+                continue
+            if any(n.op == "mul" and n.args[1].op == "jac" and gradient_of_scalar(n.args[0])
+                   for side in sides for n in side.walk()):
+                return True
+            break
     return False
 
 
@@ -5317,6 +5331,12 @@ def _matrix_left_out(latex: str, read: str) -> bool:
 def _subscripted(latex: str, v: str) -> bool:
     """Whether the index letter ``v`` stands in a subscript of ``latex`` (``_j``, ``_{ij}``, ``_{i,j}``)."""
     return re.search(rf"_\s*(?:\{{[^{{}}=]{{0,8}}{v}[^{{}}=]{{0,8}}\}}|{v}(?![A-Za-z]))", latex) is not None
+
+
+def _folded(claims: list) -> list:
+    """The claims with mathematics typed in Unicode as LaTeX (``w₂ᵀh``, ``ŷ``): what the readings of the answer's own
+    definitions search (infer's patterns are written for LaTeX); the claims themselves keep the text as written."""
+    return [replace(c, latex=fold_unicode(c.latex)) if not c.latex.isascii() else c for c in claims]
 
 
 def _top_sides(latex: str) -> list[str]:
@@ -7468,6 +7488,12 @@ def _moment_beta(sides: list, moment: str, notes: list) -> list:
 
 #: activations whose derivative is 1 where z > 0 and another value where z < 0 (_on_active_branch)
 _ACTIVE_BRANCH_ONE = frozenset(("relu", "leaky_relu", "elu"))
+
+
+#: a row's subject that is a derivative (∂L/∂W₂, dL/dW2, ∇_W L, \frac{dL}{db})
+_DERIVATIVE_SUBJECT = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|(?<![A-Za-z\\])d[A-Za-z]")
+#: how a definition of the answer's own symbol is reported (infer.py): a row with it is not graded
+_OWN_DEFINITION = "defines the answer's own symbol"
 
 
 def _combine(verdicts: list[str]) -> str:

@@ -1252,8 +1252,18 @@ _GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(Delta|delta|eta|alpha|lambda|theta|si
 _PLAIN_SQRT = re.compile(r"(?<![A-Za-z\\])sqrt(?=\s*\()")
 #: a word subscript without braces: W2_new, w_old (LaTeX would read _n alone)
 #: the prediction typed as a word subscript of y: ``y_hat``, ``y_{hat}`` (code's name for ŷ)
-_Y_HAT_WORD = re.compile(r"(?<![A-Za-z\\])y_(?:hat|\{ ?hat ?\})(?![A-Za-z])")
+_Y_HAT_WORD = re.compile(r"(?<![A-Za-z\\])[yY]_(?:hat|\{ ?hat ?\})(?![A-Za-z])")
 _WORD_SCRIPT = re.compile(r"_(new|old|next|prev|updated|true|pred)(?![A-Za-z])")
+#: a gradient's name as an unbraced subscript (an optimizer's state ``v_dW1``, ``S_db2``): one subscript (LaTeX would
+#: read _d); Mazur's net_h1, target_o1 stay as they are
+_LONG_SCRIPT = re.compile(r"(?<=[A-Za-z0-9])_(d[A-Za-z][A-Za-z0-9]{0,4})(?![A-Za-z0-9_({\[])")
+#: two index letters typed as one unbraced subscript after a name or its script (Nielsen's w^l_jk, w_ij; not a word)
+_TWO_INDICES = re.compile(r"(?<=[A-Za-z0-9}])_([a-z]{2})(?![A-Za-z0-9_({\[])")
+#: a Greek letter's unit typed as one unbraced subscript, a letter and its digits (delta_h1, delta_o2): the unit h1,
+#: as Mazur's \delta_{h1} (his net_h1, out_o1 are read as they are)
+_LETTER_DIGITS_SCRIPT = re.compile(r"(\\[A-Za-z]{2,10})_([A-Za-z][0-9]{1,2})(?![A-Za-z0-9_({\[.])")
+#: an optimizer's state named by a layer's gradient, with no underscore (Ng's ``VdW1``, ``SdW2``, ``vdb2``; ``VdW`` reads as it is)
+_STATE_NAME = re.compile(r"(?<![A-Za-z0-9_\\])([vVsSmM])(d[Wb][0-9]{1,2})(?![A-Za-z0-9_])")
 _NUMBER = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*")
 #: Adam's β₁, β₂ with the subscript flattened onto the line by a PDF's text (pdftotext: "β 1 ∗ Vdw + (1 − β 1 ) ∗ dw")
 _FLAT_BETA = re.compile(r"(?<![A-Za-z\\])(β|\\beta)[ \t]+([12])(?![\d.,])")
@@ -1310,15 +1320,33 @@ def _list_literal(text: str, i: int) -> tuple[str, int] | None:
 #: NumPy's dot called by its bare name in a plain-text answer (``from numpy import dot``): dot(W.T, X)
 _PLAIN_DOT = re.compile(r"(?<![\\.\w])dot\s*\(")
 _PLAIN_SUM = re.compile(r"(?<![\\.\w])sum\s*\(")
-_PLAIN_SUM_AXIS = re.compile(r"(?<![\\.\w])sum\s*\((?=[^()\n]{0,80}\baxis\s*=)")
+_PLAIN_SUM_AXIS = re.compile(r"(?<![\\.\w])sum\s*\((?=(?:[^()\n]|\([^()\n]{0,40}\)){0,80}\baxis\s*=)")
+#: NumPy's mean by its bare name (``loss = -mean(sum(Y * log(P), axis=1))``): np.mean, over every entry or an axis
+_PLAIN_MEAN = re.compile(r"(?<![\\.\w])mean\s*\(")
 #: a sum typed with its index as a subscript, ``sum_k y_k log(yhat_k)``, ``sum_{i=1}^{n}``: TeX's \sum
 _PLAIN_SUM_INDEX = re.compile(r"(?<![\\.\w])sum(?=_)")
+#: an implication typed as an ASCII arrow, ``… => dL/dz2 = yhat - y``: \implies (not <=>)
+_PLAIN_IMPLIES = re.compile(r"(?<![<=])==?>")
 #: an update typed as an ASCII arrow, ``W1 <- W1 - lr * dL/dW1``: ←
 _PLAIN_ARROW = re.compile(r"(?<![<\-])<-(?![->])")
 
 
 #: code's name for a derivative of the objective: dL_dW2, dJ_dz1 (the objective letter, then _d and the variable)
 _CODE_DERIVATIVE = re.compile(r"(?<![A-Za-z0-9_\\])d(L|J|E|C)_d(?=[A-Za-z])")
+#: the prediction typed as a word, yhat or Yhat (not dyhat, code's ∂J/∂ŷ)
+_PLAIN_YHAT = re.compile(r"(?<![A-Za-z0-9_\\])([yY])hat(?![A-Za-z0-9])")
+#: a derivative typed with d's and a slash, dyhat/dz2, da1/dz1 (the objective's own dL/dW2 the parser reads itself)
+_PLAIN_D_SLASH = re.compile(r"(?<![A-Za-z0-9_\\])d([A-Za-z][A-Za-z0-9]{0,7})[ \t]*/[ \t]*d([A-Za-z][A-Za-z0-9]{0,7})(?![A-Za-z0-9_(\[])")
+
+
+def _plain_local(m: re.Match) -> str:
+    r"""``dyhat/dz2`` -> ``\partial yhat/\partial z2`` (``slash_local`` reads it as the local derivative ∂ŷ/∂z₂); the
+    objective's ``dL/dW2``, ``dE/dw5`` as written."""
+    if _OBJECTIVE_HEAD.fullmatch(m.group(1)) or m.group(1) == "l":  # (code's dl/dout: the loss l)
+        return m.group(0)
+    return rf"\partial {m.group(1)}/\partial {m.group(2)}"
+
+
 #: code's name for a parameter's gradient: grad_W1, grad_b2 (read as dW1, db2)
 _CODE_GRAD = re.compile(r"(?<![A-Za-z0-9_\\])grad_(?=[A-Za-z])")
 #: NumPy's sum called as a method on a name, with its axis: dz2.sum(axis=0), dZ.sum(axis=1, keepdims=True)
@@ -1354,14 +1382,21 @@ def plain_math(text: str) -> str:
     s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     s = _PLAIN_DOT.sub("np.dot(", s)  # zgwl's dot(W[2].T, dZ[2]): NumPy's dot imported by name
     s = _PLAIN_SUM_AXIS.sub("np.sum(", s)  # sum(dz2, axis=0): NumPy's sum by its bare name, with its axis
+    s = _PLAIN_MEAN.sub("np.mean(", s)
     s = _PLAIN_SUM.sub(r"\\sum (", s)  # zgwl's dB[i] = sum(dZ[i]) / m: Ng's \sum dZ, over the examples for a bias
     s = _PLAIN_SUM_INDEX.sub(r"\\sum", s)  # sum_k y_k log(yhat_k): the sum over k
     s = _PLAIN_ARROW.sub(r" \\leftarrow ", s)  # W1 <- W1 - lr * dL/dW1: the step's update
+    s = _PLAIN_IMPLIES.sub(r" \\implies ", s)  # … => dL/dz2 = yhat - y: the next statement follows
     s = _SPACED_DOT.sub(r" \\cdot ", s)  # dW2 = dZ2 . A1^T: a dot between two spaces is the product
     s = _METHOD_SUM.sub(r"np.sum(\1, \2)", s)  # dz2.sum(axis=0): NumPy's method, as np.sum(dz2, axis=0)
     s = _CODE_DERIVATIVE.sub(r"d\1/d", s)  # dL_dW2, dJ_dz1: code's name for ∂L/∂W2
+    s = _PLAIN_D_SLASH.sub(_plain_local, s)  # dyhat/dz2: a quantity's derivative by another, ∂ŷ/∂z₂
+    s = _PLAIN_YHAT.sub(lambda m: rf"\hat{{{m.group(1)}}}", s)  # yhat, Yhat: ŷ as LaTeX writes it (a reader's own forms)
     s = _CODE_GRAD.sub("d", s)  # grad_W1: code's name for dW1
-    return _WORD_SCRIPT.sub(r"_{\1}", s)
+    s = _STATE_NAME.sub(r"\1_{\2}", s)  # Ng's VdW, SdW1: the optimizer's state of dW, v_{dW}
+    s = _TWO_INDICES.sub(r"_{\1}", s)  # w^l_jk, w_ij: two unit indices typed unbraced
+    s = _LETTER_DIGITS_SCRIPT.sub(r"\1_{\2}", s)  # delta_h1: the unit h1, not δ_h times 1
+    return _LONG_SCRIPT.sub(r"_{\1}", _WORD_SCRIPT.sub(r"_{\1}", s))
 
 
 #: a line of a plain-text chain that restates its subject: ``h = 1/(1 + e^(-2))`` / ``h ≈ 0.8808`` (the subject, then

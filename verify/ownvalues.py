@@ -57,6 +57,10 @@ def _literal(node) -> np.ndarray | None:
     return value.reshape(-1) if isinstance(node.value, FlatShape) else value  # (0.05, 0.10): a list, no orientation
 
 
+#: a weight multiplied transposed: z = w^T x + b, W1^{T} x (its weights then written as a column)
+_W_TIMES_TRANSPOSED = re.compile(r"(?<![A-Za-z\\])[wW](?:_?(?:\s*\{)?\s*\d(?:\s*\})?)?\s*\^(?:\s*\{)?\s*(?:T|\\top)(?![A-Za-z])")
+
+
 def document_values(claims, net) -> dict | None:
     """The [values] a document's own worked example gives (``answers._values``' result: params, x, y, layout), or
     None when it does not write all of them. A network with layer kinds (batch norm, dropout masks) is not read. A
@@ -84,7 +88,7 @@ def document_values(claims, net) -> dict | None:
     spent = [0]  # rows parsed, all passes together (MAX_ROWS)
     givens = _givens(claims, Notation(bases=bases, options=options), net, spent)
     mazur = "mazur" in dict(options)
-    whole = _example(givens, net, mazur)
+    whole = _example(givens, net, mazur, bool(_W_TIMES_TRANSPOSED.search(text)))
     if whole is None and (named := _scalar_names(claims, net)) is not None:
         claims = named  # (w1 = 0.20 of a forward pass written unit by unit: W^{(1)}_{11} = 0.20, as the judge reads it)
         givens = _givens(claims, Notation(options=options[:2] + (("named_entries", True),)), net, spent)
@@ -345,8 +349,10 @@ def _past_the_layers(latex: str, notation: Notation, net):
     return kind if sections.outside(layer, net) else None
 
 
-def _example(givens: list[tuple], net, mazur: bool) -> dict | None:
-    """The [values] the ``givens`` make (the first statement of each value counts), or None when incomplete."""
+def _example(givens: list[tuple], net, mazur: bool, transposed: bool = False) -> dict | None:
+    """The [values] the ``givens`` make (the first statement of each value counts), or None when incomplete.
+    ``transposed``: the answer multiplies its weight transposed (``z = w^T x + b``), so a weight given as a column is
+    that column (a vector: the spec's one-unit row of weights)."""
     from .answers import _values
 
     table: dict = {}
@@ -355,6 +361,8 @@ def _example(givens: list[tuple], net, mazur: bool) -> dict | None:
         if how == "entry":
             entries.setdefault(key, {}).setdefault(index, given)
         elif how == "whole" and key not in table:
+            if transposed and key[:1] == "W" and given.ndim == 2 and given.shape[1] == 1 and given.shape[0] > 1:
+                given = given.reshape(-1)  # a one-unit layer's w written as the column its wᵀx multiplies: a vector
             table[key] = given.tolist() if given.ndim else _scalar(key, float(given), net)
     for _, how, key, index, given in givens:  # (then the values put into a formula, where none is given)
         if how == PUT_IN and index is None and key not in table and key not in entries:

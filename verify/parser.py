@@ -86,7 +86,7 @@ WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "tanh", "sech", "cosh", "sinh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus",
                 "normcdf", "normpdf",
                 "swish", "silu", "gelu",
-                "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "Scores", "score",
+                "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "Yhat", "sign", "loss", "cost", "scores", "Scores", "score",
                 "Score", "pred", "net", "output", "out", "hidden", "hid", "target", "total", "true", "Err", "act", "Div"},
                key=len, reverse=True)
 

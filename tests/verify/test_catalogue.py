@@ -99,6 +99,7 @@ WRONG = [
     ("multilabel_column", r"\hat{m}_{W^{(1)}} = m_{W^{(1)}}", "missing_bias_correction"),
     ("multilabel_column", r"v_{W^{(1)}} = (1-\beta_1) (\nabla_{W^{(1)}} J)^2", "adam_beta1_beta2_swapped"),
     ("multilabel_column", r"W^{(1)}_{new} = W^{(1)} - 0.1 \frac{\hat m_{W^{(1)}}}{\sqrt{\hat v_{W^{(1)}}} + \epsilon}", "learning_rate"),
+    ("reference_mlp", r"W^{(2)} \leftarrow W^{(2)} - \alpha \frac{\partial J}{\partial W^{(2)}}", "plain_gradient_step"),
 ]
 
 BATCH = [  # batch of 5 samples (rows), lambda = 0.3
