@@ -747,13 +747,18 @@ _PLAIN_OPENING = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z0-9'-]*[ \t]+){1,12}")
 #: article, or a word that goes on from the sentence before ("is", "so", "since"); not a sentence's middle ("… w.r.
 #: to total loss E_TOTAL=E1+E2")
 _SENTENCE_START = re.compile(r"[ \t]*(?:[A-Z]|(?:the|a|an|our|its|this|is|are|so|then|thus|hence|since|and|which|"
-                             r"it|we|this|gives|becomes|equals)[ \t])")
+                             r"it|we|gives|becomes|equals|where|with|here|now)[ \t])")
 #: words in a statement's opening that make it no claim of the author's own: a supposition or a mistake set out
 #: ("If we forgot the transpose we would get …", "A common mistake is to write …")
 _NOT_ASSERTED = frozenset("if suppose supposing assume assuming would could might should wrong mistake mistakes incorrect "
                           "instead not never nor error-prone".split())
 #: a letter set equal to a name in words ("L = cross-entropy", "loss = mean squared error"): what it is, no formula
 _NAME_IN_WORDS = re.compile(r"[ \t]*[^\s=]{1,12}[ \t]*=[ \t]*(?:[A-Za-z][a-z]{3,}(?:[- ][a-z]{2,}){0,3})[ \t]*")
+#: a word of four letters or more that names no mathematics: a piece without a relation that holds one, beside the
+#: line's statements, is prose ("a 2-2-1 sigmoid network, E = …")
+_A_WORD = re.compile(r"(?<![\\\w])(?!(?:sigmoid|softmax|softplus|tanh|relu|sqrt|mean|diag|argmax|keepdims|axis|yhat|"
+                     r"lrelu|leaky|gelu|swish|alpha|beta|gamma|delta|theta|lambda|sigma|epsilon|nabla|partial)(?![a-z]))"
+                     r"[A-Za-z][a-z]{3,}(?![\w(])")
 #: a plain word standing alone (not a name's part, not a function applied: tanh(z))
 _LONE_WORD = re.compile(r"(?<![\\\w])" + _PLAIN_WORD + r"(?![\w(])")
 #: the words a plain-text formula names functions and letters with, never prose
@@ -815,18 +820,53 @@ def _opening(piece: str, first: bool) -> int:
     return subject.start()
 
 
+#: a value by cases typed plain, at a statement's end: "= p_i - 1 if i = y, p_i otherwise", "= 1 if z > 0 else 0"
+_PLAIN_CASES = re.compile(r"=[ \t]*([^=,;]{1,60}?)[ \t]+if[ \t]+([^=,;<>]{1,20}?(?:=|>|<|>=|<=|!=|≠)[^=,;<>]{1,20}?)"
+                          r"(?:[ \t]*,[ \t]*|[ \t]+else[ \t]+)([^=,;]{1,60}?)(?:[ \t]+otherwise)?[ \t]*$")
+
+
+def _plain_cases(m: re.Match) -> str:
+    """The cases of ``_PLAIN_CASES`` as TeX's ``cases``, the second one ``\\text{otherwise}``."""
+    cond = m.group(2).replace("!=", r" \neq ").replace(">=", r" \geq ").replace("<=", r" \leq ")
+    return rf"= \begin{{cases}} {m.group(1)} & {cond} \\ {m.group(3)} & \text{{otherwise}} \end{{cases}}"
+
+
+def _unwrapped_statements(body: str) -> str:
+    """A line whose statements are all in one parenthesis after some words ("Componentwise (h = tanh(W1 x + b1), yhat =
+    softmax(W2 h + b2), cross-entropy L):"): the statements alone; else the line as it is."""
+    text = body.rstrip(" \t:.")
+    if not text.endswith(")"):
+        return body
+    depth, k = 0, len(text) - 1
+    while k >= 0:  # (the parenthesis that the last one closes)
+        depth += {")": 1, "(": -1}.get(text[k], 0)
+        if depth == 0:
+            break
+        k -= 1
+    if k <= 0 or _RELATION.search(text, 0, k) or not _RELATION.search(text, k) or not _WORDS_BEFORE.fullmatch(text, 0, k):
+        return body
+    return text[k + 1:-1]
+
+
+#: words before a parenthesis of statements: "Componentwise ", "Softmax + cross-entropy for one example "
+_WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9 +,'-]{0,80}")
+
+
 def _plain_statements(body: str) -> str:
     """A plain-text line's statements without the prose between them (the LaTeX reader's own forms for the rest): each
     statement's opening words dropped ("the loss is L = …" is L = …), a top-level ``;``, ``and`` or sentence end
     between two statements a comma, ``where``/``with`` before a statement TeX's ``\\text{where}`` (``_where_clause``
     reads it), and a piece with no relation that is prose ("…, which is the hidden layer") left out."""
+    body = _unwrapped_statements(body)
+    if " if " in body:
+        body = _PLAIN_CASES.sub(_plain_cases, body)
     pieces = _plain_pieces(body)
     if len(pieces) == 1 and not _opening(body, True):
         return body
     out = []
     for k, (joint, piece) in enumerate(pieces):
         if not _RELATION.search(piece):
-            if _prose(piece) or joint.strip().startswith("\\quad") or joint == ". ":
+            if _prose(piece) or joint.strip().startswith("\\quad") or joint == ". " or (len(pieces) > 1 and _A_WORD.search(piece)):
                 continue  # prose ("the loss is the binary cross-entropy"), or a where-clause that defines nothing
         elif _NAME_IN_WORDS.fullmatch(piece):
             continue  # "L = cross-entropy": the objective named in words, no formula
@@ -836,8 +876,18 @@ def _plain_statements(body: str) -> str:
                 continue  # "Note that the learning rate = 0.1 is fixed here": a sentence, not a statement
         elif joint == ". " and _prose(piece):
             continue
-        out.append(((", " if joint == ". " else joint) if out else "") + piece.strip())
-    return "".join(out)
+        out.append((piece.strip(), joint))
+    # statements listed as the rows of a block (``, \quad``: _top_rows), so that one defining the answer's own symbol
+    # ("p = softmax(z2), z2 = W2 h + b2") defines it, as separate formulas do; a piece with no relation goes on the one before
+    text = ""
+    for k, (piece, joint) in enumerate(out):
+        if k == 0:
+            text = piece
+        elif joint.strip().startswith("\\quad"):
+            text += joint + piece
+        else:
+            text += (r", \quad " if _RELATION.search(piece) and _RELATION.search(out[k - 1][0]) else ", ") + piece
+    return text
 
 
 def _prose(text: str) -> bool:
@@ -875,6 +925,8 @@ def _plain(text: str, lines: _LineCounter):
         if comment is not None and _RELATION.search(line[:comment.start()]):
             line = line[:comment.start()]  # kgwilson's "dl/db_i = mean(dl/dz_i, axis=0) # <- Take mean over batch"
         lead = _PLAIN_LEAD.match(line)
+        if _LOOP_HEADER.match(line, lead.end()):
+            continue  # "for l = L-1 down to 1:": a loop's range, no claim (the claims in it are generic in l)
         body = line[lead.end():].replace("`", " ").strip().rstrip(".;,")
         rel = _RELATION.search(body)
         cut = max(body.rfind(". ", 0, rel.start()), body.rfind(": ", 0, rel.start())) if rel else -1
@@ -895,8 +947,12 @@ def _plain(text: str, lines: _LineCounter):
                 tail[:_RELATION.search(tail).start()]) else "")
         remark = _PLAIN_REMARK.search(body, rel.end())  # (element-wise squaring operation): prose, not the formula
         remark = remark if remark and _PLAIN_PROSE.search(remark.group(1)) else None
-        yield _Eq(plain_math(body[:remark.start()] if remark else body), lines.at(start), None, False,
+        yield _Eq(plain_math(body[:remark.start()] if remark else body, columns=False), lines.at(start), None, False,
                   start + lead.end(), None)
+
+
+#: a loop's header in pseudocode: "for l = L-1 down to 1:", "for l in range(L - 1, 0, -1):", "for i = 1 to m do"
+_LOOP_HEADER = re.compile(r"[ \t]*for[ \t]+[A-Za-z][A-Za-z0-9_]{0,3}[ \t]*(?:=|in[ \t])[^=]{0,60}?(?::|[ \t]do)?[ \t]*$")
 
 
 #: an ASCII arrow ``<-`` (not ``<--``, ``<->``, ``<<-``)

@@ -2605,9 +2605,13 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
     from .parser import parse_expr
     from .tree import NeedsLayer, Unreadable
 
+    from .judge import _top_rows
+
     found: dict[str, list] = {}
     for c in claims:
         text = c.latex.replace("$", " ")
+        if ", \\quad" in text and len(text) <= 4000 and len(_top_rows(text)) > 1:
+            continue  # (a block of equations, p = softmax(z_2), \quad z_2 = …: its rows are claims of their own here)
         if "\\stackrel" in text or "\\overset" in text:  # g \stackrel{def}{=} σ'(z), \overset{\Delta}{=}: spelled :=
             text = surface_rewrite(text)
         if dict(notation.options).get("time_argument"):

@@ -177,6 +177,9 @@ _DOT_FN = re.compile(r"\\dot\s*(?:\{\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\}|([fgh
 _DOT_DIAG = re.compile(r"\\dot\s*(?:\{\s*F\s*\}|F(?![A-Za-z]))")
 #: Ng's layer script written on the line (Nafiz's W[1], Z[l], dZ[L], A[l-1]): the letter directly before the bracket
 _LINE_LAYER = re.compile(r"(?<![A-Za-z\\])(d?[WZAB]|d?b)\[ ?([0-9]{1,2}|[lLik](?: ?[-+] ?[0-9])?) ?\]")
+#: a lowercase quantity or δ with its layer on the line, as pseudocode indexes a list of layers: delta[L], a[l-1],
+#: z[2] (the layer letter l or L, or a number; a[i], h[k] stay entries)
+_LINE_LAYER_L = re.compile(r"(?<![A-Za-z\\])(d?[azh]|\\?delta|\\?Delta|H)\[ ?([0-9]{1,2}|[lL](?: ?[-+] ?[0-9])?) ?\]")
 #: a generic activation with its layer on the line, and its slope: zgwl's g[1]'(Z[1]) is Ng's g^{[1]'}(Z^{[1]})
 _LINE_LAYER_FN = re.compile(r"(?<![A-Za-z\\])([gf])\[ ?([0-9]{1,2}|[lLik](?: ?[-+] ?[0-9])?) ?\](')?(?= ?\()")
 _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
@@ -1172,6 +1175,7 @@ def _normalize_new(text: str) -> str:
     s = _TRANSPOSE.sub("^{T}", s)
     s = _NESTED_TRANSPOSE.sub(r"^{\1}^{T}", s)  # max-amb's a^{{[L-1]}^{T}}: layer L-1, transposed
     s = _LINE_LAYER.sub(lambda m: f"{m.group(1)}^{{[{m.group(2)}]}}", s)
+    s = _LINE_LAYER_L.sub(lambda m: f"{m.group(1)}^{{[{m.group(2)}]}}", s)
     s = _LINE_LAYER_FN.sub(lambda m: f"{m.group(1)}^{{[{m.group(2)}]{m.group(3) or ''}}}", s)
     s = _SPELLED.sub(lambda m: _SPELLINGS[m.group(1)], s).replace(r"\{", "(").replace(r"\}", ")")
     if "|" in s:
@@ -1287,13 +1291,15 @@ def number_list(text: str, i: int) -> tuple[list[str], int] | None:
     return None
 
 
-def _list_literal(text: str, i: int) -> tuple[str, int] | None:
+def _list_literal(text: str, i: int, columns: bool = True) -> tuple[str, int] | None:
     """``[[0.2, -0.4], [0.7, 0.1]]`` (NumPy's rows) or ``[0.5, -1.0]`` (a vector: a column) at ``text[i]`` as a bmatrix,
     and the index after it; None when the brackets there hold anything but numbers."""
     j = i + 1
     while j < len(text) and text[j] == " ":
         j += 1
     if not text.startswith("[", j):
+        if not columns:
+            return None  # (a document's plain line: the list as LaTeX's reader takes one, a vector either way round)
         flat = number_list(text, i)
         return (r"\begin{bmatrix} " + r" \\ ".join(flat[0]) + r" \end{bmatrix}", flat[1]) if flat else None
     rows = []
@@ -1333,8 +1339,9 @@ _PLAIN_ARROW = re.compile(r"(?<![<\-])<-(?![->])")
 
 #: code's name for a derivative of the objective: dL_dW2, dJ_dz1 (the objective letter, then _d and the variable)
 _CODE_DERIVATIVE = re.compile(r"(?<![A-Za-z0-9_\\])d(L|J|E|C)_d(?=[A-Za-z])")
-#: the prediction typed as a word, yhat or Yhat (not dyhat, code's ∂J/∂ŷ)
-_PLAIN_YHAT = re.compile(r"(?<![A-Za-z0-9_\\])([yY])hat(?![A-Za-z0-9])")
+#: a letter with a hat typed as a word: the prediction yhat, Yhat, Adam's mhat, vhat, batch norm's xhat (not dyhat,
+#: code's ∂J/∂ŷ; not "that", "what": only these letters)
+_PLAIN_YHAT = re.compile(r"(?<![A-Za-z0-9_\\])([yYmvsxSVM])hat(?![A-Za-z0-9])")
 #: a derivative typed with d's and a slash, dyhat/dz2, da1/dz1 (the objective's own dL/dW2 the parser reads itself)
 _PLAIN_D_SLASH = re.compile(r"(?<![A-Za-z0-9_\\])d([A-Za-z][A-Za-z0-9]{0,7})[ \t]*/[ \t]*d([A-Za-z][A-Za-z0-9]{0,7})(?![A-Za-z0-9_(\[])")
 
@@ -1359,11 +1366,12 @@ _METHOD_SUM = re.compile(r"(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9_]{0,20}(?:\.T)?
 _SPACED_DOT = re.compile(r"(?<=[A-Za-z0-9)\]}'])[ \t]+\.[ \t]+(?=[A-Za-z(\\])")
 
 
-def plain_math(text: str) -> str:
+def plain_math(text: str, columns: bool = True) -> str:
     """Mathematics typed as plain text with no LaTeX at all (a ``.txt`` homework: ``delta2 = (a2 - y) * a2 * (1 - a2)``,
     ``W1 = [[0.2, -0.4], [0.7, 0.1]]``, ``W2_new = W2 - eta * dL/dW2``) in the LaTeX the reader takes: Greek letters
-    spelled as words, NumPy's nested lists as matrices (a flat list is a vector, a column), word subscripts braced,
-    Adam's ``β 1`` / ``β 2`` (a PDF's subscript flattened onto the line) as β₁, β₂.
+    spelled as words, NumPy's nested lists as matrices (a flat list is a vector: a column, or with ``columns`` False —
+    a document's plain line — left a list, which the reader takes as LaTeX's ``[a, b]``, a row or a column as the
+    quantity is), word subscripts braced, Adam's ``β 1`` / ``β 2`` (a PDF's subscript flattened onto the line) as β₁, β₂.
     Only for text that holds no LaTeX (``document._plain``): there the words cannot be anything else. One pass over
     the text; each list literal is scanned once."""
     out, i, n = [], 0, len(text)
@@ -1373,7 +1381,7 @@ def plain_math(text: str) -> str:
             out.append(text[i:])
             break
         indexing = k and (text[k - 1].isalnum() or text[k - 1] in "_)]")  # x[0], W[1][2]: an index, not a list
-        found = None if indexing else _list_literal(text, k)
+        found = None if indexing else _list_literal(text, k, columns)
         out.append(text[i:k] + (found[0] if found else "["))
         i = found[1] if found else k + 1
     s = "".join(out)

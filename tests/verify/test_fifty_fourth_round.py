@@ -273,3 +273,107 @@ def test_a_greek_letters_unit_typed_plain(tmp_path):
     assert expected_verdict(d_h1 * x[0], dW[0, 0]) == "correct"
     assert found["line 8"].verdict == "correct", found["line 8"].message
     assert found["line 9"].verdict == "incorrect", found["line 9"].message
+
+
+def test_a_plain_lists_orientation_is_the_quantitys(tmp_path):
+    """m22: a worked example typed plain; dE/dW2 = delta2 * h^T = [0.0822, 0.0827] of a 1 × 2 W2 was read as a column
+    (a false reject: "the result is transposed"); δ¹ = W2ᵀ δ² written without the slope is still wrong."""
+    x, y = np.array([0.05, 0.10]), 0.01
+    W1, b1, W2, b2 = np.array([[0.15, 0.20], [0.25, 0.30]]), np.array([0.35, 0.35]), np.array([[0.40, 0.45]]), np.array([0.60])
+    h = sigmoid(W1 @ x + b1)
+    yhat = sigmoid(W2 @ h + b2)
+    dW2 = gradient_of(lambda v: 0.5 * float(np.sum((y - sigmoid(v @ h + b2)) ** 2)), W2)
+    d2 = (yhat - y) * yhat * (1 - yhat)
+    assert expected_verdict(np.outer(d2, h), dW2) == "correct"
+    body = ("Problem 2: a 2-2-1 sigmoid network, E = 1/2 (y - yhat)^2, learning rate 0.1\n\n"
+            "x = [0.05, 0.10], y = 0.01\nW1 = [[0.15, 0.20], [0.25, 0.30]], b1 = [0.35, 0.35]\nW2 = [[0.40, 0.45]], b2 = [0.60]\n\n"
+            f"delta2 = (yhat - y) * yhat * (1 - yhat) = {d2[0]:.4f}\n"
+            f"dE/dW2 = delta2 * h^T = [{', '.join(f'{v:.4f}' for v in d2[0] * h)}]\n"
+            f"delta1 = W2^T delta2 = [{', '.join(f'{v:.4f}' for v in W2[0] * d2[0])}]\n")
+    found = _by_id(tmp_path, spec_toml("g54", 2, [(2, "sigmoid"), (1, "sigmoid")], "squared_error"), body)
+    assert found["Problem2.1"].verdict == "correct", found["Problem2.1"].message  # (the prose piece left out)
+    assert found["Problem2.6"].verdict == "correct", found["Problem2.6"].message
+    assert found["Problem2.7"].verdict == "incorrect", found["Problem2.7"].message
+
+
+def test_adams_hatted_moments_typed_plain(tmp_path):
+    """m21: mhat_t, vhat_t (Adam's corrected moments) typed as words."""
+    spec = spec_toml("adam54", 2, [(3, "tanh"), (1, "identity")], "squared_error").replace(
+        'name = "sgd"\nlearning_rate = 0.1', 'name = "adam"\nlearning_rate = 0.001\nbeta1 = 0.9\nbeta2 = 0.999\nepsilon = 1e-8')
+    m, v, b1, b2, t = rng.normal(size=3), rng.uniform(0.1, 1, size=3), 0.9, 0.999, 3
+    body = ("m_t = beta1 * m_{t-1} + (1 - beta1) * g_t\nv_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2\n"
+            "mhat_t = m_t / (1 - beta1^t)\nmhat_t = m_t / (1 - beta2^t)\nvhat_t = v_t / (1 - beta2^t)\n"
+            "where g_t = dL/dW2\n")
+    assert expected_verdict(m / (1 - b1 ** t), m / (1 - b2 ** t)) == "incorrect"  # (β₂ in m̂'s correction: another value)
+    found = _by_id(tmp_path, spec, body)
+    assert [found[f"line {k}"].verdict for k in (3, 4, 5)] == ["correct", "incorrect", "correct"], [
+        found[f"line {k}"].message for k in (3, 4, 5)]
+
+
+@pytest.mark.parametrize("style", ["latex", "plain"])
+def test_a_letter_defined_in_a_row_of_a_block(tmp_path, style):
+    """p = softmax(z_2), \\quad z_2 = W_2 h + b_2 on one line: p was read from the whole line (its right side runs on
+    into the next equation), so never bound, in LaTeX as in plain text."""
+    x, y = rng.normal(size=4), np.eye(3)[2]
+    W1, b1, W2, b2 = rng.normal(size=(5, 4)), rng.normal(size=5), rng.normal(size=(3, 5)), rng.normal(size=3)
+    h = np.maximum(W1 @ x + b1, 0)
+    z2 = W2 @ h + b2
+    p = np.exp(z2) / np.exp(z2).sum()
+    dz2 = gradient_of(lambda v: float(np.log(np.exp(v).sum()) - v @ y), z2)
+    spec = spec_toml("rows54", 4, [(5, "relu"), (3, "softmax")], "cross_entropy")
+    if style == "latex":
+        body = ("# Q\n\n$p = \\mathrm{softmax}(z_2), \\quad z_2 = W_2 h + b_2, \\quad h = \\mathrm{relu}(W_1 x + b_1)$\n\n"
+                "$\\frac{\\partial L}{\\partial z_2} = p - y$\n\n$\\frac{\\partial L}{\\partial z_2} = y - p$\n")
+        found, ids = _by_id(tmp_path, spec, body, "answer.md"), ("line 3", "line 5", "line 7")
+    else:
+        body = "p = softmax(z2), z2 = W2 h + b2, h = relu(W1 x + b1)\n\ndL/dz2 = p - y\ndL/dz2 = y - p\n"
+        found, ids = _by_id(tmp_path, spec, body), ("line 1", "line 3", "line 4")
+    assert found[ids[0]].verdict == "correct", found[ids[0]].message
+    assert found[ids[1]].verdict == expected_verdict(p - y, dz2) == "correct", found[ids[1]].message
+    assert found[ids[2]].verdict == expected_verdict(y - p, dz2) == "incorrect", found[ids[2]].message
+
+
+def test_statements_in_a_parenthesis_and_cases_typed_plain(tmp_path):
+    """m24: "… with true class y (p = softmax(z2), …):" (the statements in one parenthesis after words) and "dL/dz2_i =
+    p_i - 1 if i = y, p_i otherwise" (cases typed plain)."""
+    x, label = rng.normal(size=4), 1
+    y = np.eye(3)[label]
+    W1, b1, W2, b2 = rng.normal(size=(5, 4)), rng.normal(size=5), rng.normal(size=(3, 5)), rng.normal(size=3)
+    z2 = W2 @ np.maximum(W1 @ x + b1, 0) + b2
+    p = np.exp(z2) / np.exp(z2).sum()
+    dz2 = gradient_of(lambda v: float(np.log(np.exp(v).sum()) - v[label]), z2)
+    body = ("Softmax + cross-entropy for one example with true class y (p = softmax(z2), z2 = W2 h + b2, h = relu(W1 x + b1)):\n\n"
+            "dL/dz2_i = p_i - 1 if i = y, p_i otherwise\n"
+            "dL/dz2_i = 1 - p_i if i = y, p_i otherwise\n")
+    found = _by_id(tmp_path, spec_toml("cases54", 4, [(5, "relu"), (3, "softmax")], "cross_entropy"), body)
+    assert found["line 1"].verdict == "correct", found["line 1"].message
+    assert found["line 3"].verdict == expected_verdict(p - y, dz2) == "correct", found["line 3"].message
+    wrong = np.where(np.arange(3) == label, 1 - p, p)
+    assert found["line 4"].verdict == expected_verdict(wrong, dz2) == "incorrect", found["line 4"].message
+
+
+def test_pseudocode_with_layers_in_brackets(tmp_path):
+    """m23: delta[L], a[l-1], W[l+1].T and a loop's header "for l = L-1 down to 1:" (no claim)."""
+    rng_ = np.random.default_rng(23)
+    x, y = rng_.normal(size=2), rng_.normal(size=2)
+    W = [rng_.normal(size=(3, 2)), rng_.normal(size=(3, 3)), rng_.normal(size=(2, 3))]
+    b = [rng_.normal(size=3), rng_.normal(size=3), rng_.normal(size=2)]
+
+    def cost(W3):
+        a = x
+        for k, (w, c) in enumerate(zip(W, b, strict=True)):
+            a = sigmoid((W3 if k == 2 else w) @ a + c)
+        return 0.5 * float(np.sum((a - y) ** 2))
+
+    a1 = sigmoid(W[0] @ x + b[0])
+    a2 = sigmoid(W[1] @ a1 + b[1])
+    a3 = sigmoid(W[2] @ a2 + b[2])
+    d3 = (a3 - y) * a3 * (1 - a3)
+    assert expected_verdict(np.outer(d3, a2), gradient_of(cost, W[2])) == "correct"
+    body = ("delta[L] = (a[L] - y) * a[L] * (1 - a[L])\nfor l = L-1 down to 1:\n"
+            "    delta[l] = (W[l+1].T @ delta[l+1]) * a[l] * (1 - a[l])\n"
+            "dC/dW[l] = delta[l] @ a[l-1].T\ndC/dW[l] = a[l-1] @ delta[l].T\n")
+    found = _by_id(tmp_path, spec_toml("code54", 2, [(3, "sigmoid"), (3, "sigmoid"), (2, "sigmoid")], "squared_error"), body)
+    assert "line 2" not in found  # (the loop's header)
+    assert [found[f"line {k}"].verdict for k in (1, 3, 4)] == ["correct"] * 3, [found[f"line {k}"].message for k in (1, 3, 4)]
+    assert found["line 5"].verdict == "incorrect", found["line 5"].message
