@@ -2602,10 +2602,9 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
     """Symbols the answer defines as expressions (``where $p = \\sigma'(z^{(1)})$``, ``s = \\lambda/2 (…)``): a left
     side the network does not know, by a right side that reads (the first definition; later ones are judged).
     Returns (symbol, right side, its tree, the defining claim)."""
+    from .judge import _top_rows
     from .parser import parse_expr
     from .tree import NeedsLayer, Unreadable
-
-    from .judge import _top_rows
 
     found: dict[str, list] = {}
     for c in claims:

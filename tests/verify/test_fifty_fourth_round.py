@@ -300,7 +300,7 @@ def test_adams_hatted_moments_typed_plain(tmp_path):
     """m21: mhat_t, vhat_t (Adam's corrected moments) typed as words."""
     spec = spec_toml("adam54", 2, [(3, "tanh"), (1, "identity")], "squared_error").replace(
         'name = "sgd"\nlearning_rate = 0.1', 'name = "adam"\nlearning_rate = 0.001\nbeta1 = 0.9\nbeta2 = 0.999\nepsilon = 1e-8')
-    m, v, b1, b2, t = rng.normal(size=3), rng.uniform(0.1, 1, size=3), 0.9, 0.999, 3
+    m, b1, b2, t = rng.normal(size=3), 0.9, 0.999, 3
     body = ("m_t = beta1 * m_{t-1} + (1 - beta1) * g_t\nv_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2\n"
             "mhat_t = m_t / (1 - beta1^t)\nmhat_t = m_t / (1 - beta2^t)\nvhat_t = v_t / (1 - beta2^t)\n"
             "where g_t = dL/dW2\n")
