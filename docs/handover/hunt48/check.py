@@ -30,7 +30,14 @@ def _line_of(text: list, claim: dict, by_id: bool = True) -> int | None:
         found = [k for k, row in enumerate(text) if piece in row or escaped in row]
         if found:
             return found[-1]
-    return None
+    plain = _unplain(claim["latex"])[:20]  # (a plain-text answer's claim as verify spells it: yhat as \hat{y}, δ as \delta)
+    found = [k for k, row in enumerate(text) if plain and plain in _unplain(row)]
+    return found[-1] if found else None
+
+
+def _unplain(text: str) -> str:
+    r"""``text`` without the spellings plain_math gives a plain-text line: \hat{y} as yhat, no backslashes or spaces."""
+    return re.sub(r"\\hat\{(\w)\}", r"\1hat", text).replace("\\", "").replace(" ", "")
 
 
 def main() -> int:
