@@ -35,7 +35,7 @@ from .judge import _NEWLINE, _SAMPLE_MATRIX_LETTER, Claim, _top_rows, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
-from .normalize import plain_in_math, plain_math, squeeze_space
+from .normalize import OCTAVE_SIGNS, plain_in_math, plain_math, squeeze_space
 from .orientation import stated_shapes
 from .ownforward import example_vector
 from .premises import MODEL_HEADING, PREMISE
@@ -747,7 +747,7 @@ _PLAIN_OPENING = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z0-9'-]*[ \t]+){1,12}")
 #: article, or a word that goes on from the sentence before ("is", "so", "since"); not a sentence's middle ("… w.r.
 #: to total loss E_TOTAL=E1+E2")
 _SENTENCE_START = re.compile(r"[ \t]*(?:[A-Z]|(?:the|a|an|our|its|this|is|are|so|then|thus|hence|since|and|which|"
-                             r"it|we|gives|becomes|equals|where|with|here|now)[ \t])")
+                             r"it|we|gives|becomes|equals|where|with|here|now|loss|cost|error|objective|total)[ \t])")
 #: words in a statement's opening that make it no claim of the author's own: a supposition or a mistake set out
 #: ("If we forgot the transpose we would get …", "A common mistake is to write …")
 _NOT_ASSERTED = frozenset("if suppose supposing assume assuming would could might should wrong mistake mistakes incorrect "
@@ -912,6 +912,7 @@ def _plain(text: str, lines: _LineCounter):
     leading words. The rest of the reading (Unicode, ``dL/dz2``, ``a1ᵀ``, ``np.sum``, comma-listed equations) is the
     same as inside ``$…$``."""
     pos = 0
+    octave = bool(OCTAVE_SIGNS.search(text))  # (h' is then hᵀ: Octave's transpose)
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
@@ -947,7 +948,7 @@ def _plain(text: str, lines: _LineCounter):
                 tail[:_RELATION.search(tail).start()]) else "")
         remark = _PLAIN_REMARK.search(body, rel.end())  # (element-wise squaring operation): prose, not the formula
         remark = remark if remark and _PLAIN_PROSE.search(remark.group(1)) else None
-        yield _Eq(plain_math(body[:remark.start()] if remark else body, columns=False), lines.at(start), None, False,
+        yield _Eq(plain_math(body[:remark.start()] if remark else body, columns=False, transposes=octave), lines.at(start), None, False,
                   start + lead.end(), None)
 
 

@@ -1250,7 +1250,7 @@ def _named(m: re.Match) -> str:
 
 
 #: Greek letters a plain-text answer spells as words (delta2 = …, W2 - eta * dW2, lambda/m): the LaTeX it means
-_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(Delta|delta|eta|alpha|lambda|theta|sigma|epsilon|eps|gamma|beta|mu|phi|nabla|"
+_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(Delta|delta|eta|alpha|lambda|Theta|theta|sigma|epsilon|eps|gamma|beta|mu|phi|nabla|"
                          r"partial)([12](?![0-9]))?(?![A-Za-z])")
 #: sqrt( typed as a word: the square root of the parenthesis after it
 _PLAIN_SQRT = re.compile(r"(?<![A-Za-z\\])sqrt(?=\s*\()")
@@ -1258,6 +1258,20 @@ _PLAIN_SQRT = re.compile(r"(?<![A-Za-z\\])sqrt(?=\s*\()")
 #: the prediction typed as a word subscript of y: ``y_hat``, ``y_{hat}`` (code's name for ŷ)
 _Y_HAT_WORD = re.compile(r"(?<![A-Za-z\\])[yY]_(?:hat|\{ ?hat ?\})(?![A-Za-z])")
 _WORD_SCRIPT = re.compile(r"_(new|old|next|prev|updated|true|pred)(?![A-Za-z])")
+#: a line that defines the objective (J = …, cost J = 1/2 * sum((a3 - y).^2)): its bare sum( adds every term
+_OBJECTIVE_DEFINED = re.compile(r"[ \t]*(?:J|L|E|C|cost|loss|Loss|Cost)[ \t]*(?:\([^()=]{0,30}\))?[ \t]*=")
+#: a name's prime in Octave's notation (its transpose), not before an argument: h', W2', delta3', a2'
+_OCTAVE_PRIME = re.compile(r"(?<![A-Za-z0-9_\\])([A-Za-z][A-Za-z0-9_]{0,10}|\\[A-Za-z]{2,8}[0-9]{0,2})'(?!\()|(\))'(?!\()")
+#: names whose prime is a slope, not a transpose (σ'(z) has its argument; g' alone is one too)
+_PRIMED_FUNCTIONS = frozenset("f g sigma \\sigma phi \\phi \\varphi relu tanh sigmoid softmax act".split())
+#: Octave's elementwise power and division, .^ and ./ (its .* the parser reads as ⊙ itself)
+_OCTAVE_OPS = re.compile(r"(?<=[A-Za-z0-9)\]}])[ \t]*\.(?:\^|/)(?=[ \t]*[A-Za-z0-9(\\])")
+#: what says an answer is typed in Octave's notation: its elementwise operators, or a prime right before a product
+OCTAVE_SIGNS = re.compile(r"(?<=[A-Za-z0-9)\]])[ \t]*\.(?:\*|\^|/)|[A-Za-z0-9)\]]'[ \t]*[*·⋅∘]")
+#: Ng's ex4 function for the sigmoid's slope
+_SIGMOID_GRADIENT = re.compile(r"(?<![A-Za-z])sigmoidGradient[ \t]*\(")
+#: code's name for a gradient with the suffix: Theta1_grad, W2_grad (∂J/∂ the name)
+_GRAD_SUFFIX = re.compile(r"(\\?[A-Za-z]{1,8}[0-9]{0,2})_grad(?![A-Za-z0-9_])")
 #: a gradient's name as an unbraced subscript (an optimizer's state ``v_dW1``, ``S_db2``): one subscript (LaTeX would
 #: read _d); Mazur's net_h1, target_o1 stay as they are
 _LONG_SCRIPT = re.compile(r"(?<=[A-Za-z0-9])_(d[A-Za-z][A-Za-z0-9]{0,4})(?![A-Za-z0-9_({\[])")
@@ -1366,7 +1380,7 @@ _METHOD_SUM = re.compile(r"(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9_]{0,20}(?:\.T)?
 _SPACED_DOT = re.compile(r"(?<=[A-Za-z0-9)\]}'])[ \t]+\.[ \t]+(?=[A-Za-z(\\])")
 
 
-def plain_math(text: str, columns: bool = True) -> str:
+def plain_math(text: str, columns: bool = True, transposes: bool = False) -> str:
     """Mathematics typed as plain text with no LaTeX at all (a ``.txt`` homework: ``delta2 = (a2 - y) * a2 * (1 - a2)``,
     ``W1 = [[0.2, -0.4], [0.7, 0.1]]``, ``W2_new = W2 - eta * dL/dW2``) in the LaTeX the reader takes: Greek letters
     spelled as words, NumPy's nested lists as matrices (a flat list is a vector: a column, or with ``columns`` False —
@@ -1385,13 +1399,18 @@ def plain_math(text: str, columns: bool = True) -> str:
         out.append(text[i:k] + (found[0] if found else "["))
         i = found[1] if found else k + 1
     s = "".join(out)
+    if transposes:  # (an answer in Octave's notation: h' is hᵀ, W2' · δ is W2ᵀ δ; σ'(z), sigmoidGradient(z) stay slopes)
+        s = _OCTAVE_PRIME.sub(lambda m: ")^T" if m.group(2) else m.group(0) if m.group(1).lower() in _PRIMED_FUNCTIONS
+                              else m.group(1) + "^T", s)
+    s = _OCTAVE_OPS.sub(lambda m: "^" if m.group(0).strip() == ".^" else " / ", s)
+    s = _SIGMOID_GRADIENT.sub(r"\\sigma'(", s)  # Ng's ex4: sigmoidGradient(z2) is σ'(z²)
     s = _FLAT_BETA.sub(r"\\beta_{\2}", s)  # (a PDF's text: β 1 is β₁)
     s = _GREEK_WORD.sub(_greek_word, s)
-    s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
+    s = _GRAD_SUFFIX.sub(lambda m: rf"\frac{{\partial J}}{{\partial {m.group(1)}}}", s)  # Theta2_grad: ∂J/∂Θ⁽²⁾    s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     s = _PLAIN_DOT.sub("np.dot(", s)  # zgwl's dot(W[2].T, dZ[2]): NumPy's dot imported by name
     s = _PLAIN_SUM_AXIS.sub("np.sum(", s)  # sum(dz2, axis=0): NumPy's sum by its bare name, with its axis
     s = _PLAIN_MEAN.sub("np.mean(", s)
-    s = _PLAIN_SUM.sub(r"\\sum (", s)  # zgwl's dB[i] = sum(dZ[i]) / m: Ng's \sum dZ, over the examples for a bias
+    s = _PLAIN_SUM.sub(r"np.sum(" if _OBJECTIVE_DEFINED.match(s) else r"\\sum (", s)  # (an objective's sum: every term)  # zgwl's dB[i] = sum(dZ[i]) / m: Ng's \sum dZ, over the examples for a bias
     s = _PLAIN_SUM_INDEX.sub(r"\\sum", s)  # sum_k y_k log(yhat_k): the sum over k
     s = _PLAIN_ARROW.sub(r" \\leftarrow ", s)  # W1 <- W1 - lr * dL/dW1: the step's update
     s = _PLAIN_IMPLIES.sub(r" \\implies ", s)  # … => dL/dz2 = yhat - y: the next statement follows

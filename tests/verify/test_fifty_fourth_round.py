@@ -377,3 +377,32 @@ def test_pseudocode_with_layers_in_brackets(tmp_path):
     assert "line 2" not in found  # (the loop's header)
     assert [found[f"line {k}"].verdict for k in (1, 3, 4)] == ["correct"] * 3, [found[f"line {k}"].message for k in (1, 3, 4)]
     assert found["line 5"].verdict == "incorrect", found["line 5"].message
+
+
+def test_octaves_notation_typed_plain(tmp_path):
+    """m27, m28: Octave's h' (a transpose, read as a slope: false rejects) and W2' (read as W after the step), .^ and a
+    cost's sum( over every term."""
+    x, y, W1, W2, h, yhat, g = _tanh_softmax_instance()
+    e = W2.T @ (yhat - y)
+    body = ("h = tanh(W1 * x + b1), yhat = softmax(W2 * h + b2)\n\n"
+            "dL/dW2 = (yhat - y) * h'\n"
+            "dL/dh = W2' * (yhat - y)\n"
+            "dL/db1 = (W2' * (yhat - y)) .* (1 - h.^2)\n"
+            "dL/dW2 = h * (yhat - y)'\n")
+    found = _by_id(tmp_path, TANH_SOFTMAX, body)
+    assert found["line 3"].verdict == expected_verdict(np.outer(yhat - y, h), g["W2"]) == "correct", found["line 3"].message
+    assert found["line 4"].verdict == "correct", found["line 4"].message
+    assert found["line 5"].verdict == expected_verdict(e * (1 - h ** 2), g["b1"]) == "correct", found["line 5"].message
+    assert found["line 6"].verdict == expected_verdict(np.outer(h, yhat - y), g["W2"]) == "incorrect", found["line 6"].message
+
+
+def test_a_cost_defined_with_octaves_sum(tmp_path):
+    spec = spec_toml("sum54", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error")
+    yhat, y = rng.uniform(size=2), rng.uniform(size=2)
+    spec_loss = 0.5 * float(np.sum((y - yhat) ** 2))  # the spec's squared_error (DESIGN.md): ½‖y − ŷ‖²
+    assert expected_verdict(0.5 * float(np.sum((yhat - y) ** 2)), spec_loss) == "correct"
+    body = ("a2 = sigmoid(W1 * x + b1), a3 = sigmoid(W2 * a2 + b2)\n"
+            "cost J = 1/2 * sum((a3 - y).^2)\ncost J = sum((a3 - y).^2)\n")
+    found = _by_id(tmp_path, spec, body)
+    assert found["line 2"].verdict == "correct", found["line 2"].message
+    assert found["line 3"].verdict == "incorrect", found["line 3"].message
