@@ -1406,11 +1406,13 @@ def plain_math(text: str, columns: bool = True, transposes: bool = False) -> str
     s = _SIGMOID_GRADIENT.sub(r"\\sigma'(", s)  # Ng's ex4: sigmoidGradient(z2) is σ'(z²)
     s = _FLAT_BETA.sub(r"\\beta_{\2}", s)  # (a PDF's text: β 1 is β₁)
     s = _GREEK_WORD.sub(_greek_word, s)
-    s = _GRAD_SUFFIX.sub(lambda m: rf"\frac{{\partial J}}{{\partial {m.group(1)}}}", s)  # Theta2_grad: ∂J/∂Θ⁽²⁾    s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
+    s = _GRAD_SUFFIX.sub(lambda m: rf"\frac{{\partial J}}{{\partial {m.group(1)}}}", s)  # Theta2_grad: ∂J/∂Θ⁽²⁾
+    s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     s = _PLAIN_DOT.sub("np.dot(", s)  # zgwl's dot(W[2].T, dZ[2]): NumPy's dot imported by name
     s = _PLAIN_SUM_AXIS.sub("np.sum(", s)  # sum(dz2, axis=0): NumPy's sum by its bare name, with its axis
     s = _PLAIN_MEAN.sub("np.mean(", s)
-    s = _PLAIN_SUM.sub(r"np.sum(" if _OBJECTIVE_DEFINED.match(s) else r"\\sum (", s)  # (an objective's sum: every term)  # zgwl's dB[i] = sum(dZ[i]) / m: Ng's \sum dZ, over the examples for a bias
+    # zgwl's dB[i] = sum(dZ[i]) / m: Ng's \sum dZ, over the examples for a bias (an objective's sum: every term)
+    s = _PLAIN_SUM.sub(r"np.sum(" if _OBJECTIVE_DEFINED.match(s) else r"\\sum (", s)
     s = _PLAIN_SUM_INDEX.sub(r"\\sum", s)  # sum_k y_k log(yhat_k): the sum over k
     s = _PLAIN_ARROW.sub(r" \\leftarrow ", s)  # W1 <- W1 - lr * dL/dW1: the step's update
     s = _PLAIN_IMPLIES.sub(r" \\implies ", s)  # … => dL/dz2 = yhat - y: the next statement follows
