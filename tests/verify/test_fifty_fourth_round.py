@@ -303,11 +303,11 @@ def test_adams_hatted_moments_typed_plain(tmp_path):
     m, b1, b2, t = rng.normal(size=3), 0.9, 0.999, 3
     body = ("m_t = beta1 * m_{t-1} + (1 - beta1) * g_t\nv_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2\n"
             "mhat_t = m_t / (1 - beta1^t)\nmhat_t = m_t / (1 - beta2^t)\nvhat_t = v_t / (1 - beta2^t)\n"
-            "where g_t = dL/dW2\n")
+            "W2 = W2 - alpha * mhat_t / (sqrt(vhat_t) + eps)\nwhere g_t = dL/dW2\n")
     assert expected_verdict(m / (1 - b1 ** t), m / (1 - b2 ** t)) == "incorrect"  # (β₂ in m̂'s correction: another value)
     found = _by_id(tmp_path, spec, body)
-    assert [found[f"line {k}"].verdict for k in (3, 4, 5)] == ["correct", "incorrect", "correct"], [
-        found[f"line {k}"].message for k in (3, 4, 5)]
+    assert [found[f"line {k}"].verdict for k in (3, 4, 5, 6)] == ["correct", "incorrect", "correct", "correct"], [
+        found[f"line {k}"].message for k in (3, 4, 5, 6)]
 
 
 @pytest.mark.parametrize("style", ["latex", "plain"])
