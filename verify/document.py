@@ -742,11 +742,11 @@ _PLAIN_WORD = r"[A-Za-z][a-z]+(?:-[a-z]+)*"
 _PLAIN_SUBJECT = re.compile(r"[^\s=,;()]{1,24}(?:\([^()=;]{0,40}\))?[ \t]*(?:=|:=|≈|←|\\leftarrow(?![A-Za-z]))")
 #: the words before a statement's subject: at most twelve words or names ("The gradient of the loss with respect to
 #: the output bias is dL/db2 = …", "Going back through W2 gives dL/dh = …", "loss L = …")
-_PLAIN_OPENING = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z0-9'-]*[ \t]+){1,12}")
+_PLAIN_OPENING = re.compile(r"[ \t]*(?:[^\W\d_][\w'-]*[ \t]+){1,12}")  # (words of any language: "Für die … gilt")
 #: how a sentence's opening words start before its statement: a capital ("The output is ŷ = …", "Loss L = …"), an
 #: article, or a word that goes on from the sentence before ("is", "so", "since"); not a sentence's middle ("… w.r.
 #: to total loss E_TOTAL=E1+E2")
-_SENTENCE_START = re.compile(r"[ \t]*(?:[A-Z]|(?:the|a|an|our|its|this|is|are|so|then|thus|hence|since|and|which|"
+_SENTENCE_START = re.compile(r"[ \t]*(?:[A-ZÀ-ÖØ-Þ]|(?:the|a|an|our|its|this|is|are|so|then|thus|hence|since|and|which|"
                              r"it|we|gives|becomes|equals|where|with|here|now|loss|cost|error|objective|total)[ \t])")
 #: words in a statement's opening that make it no claim of the author's own: a supposition or a mistake set out
 #: ("If we forgot the transpose we would get …", "A common mistake is to write …")
@@ -766,7 +766,7 @@ _MATH_WORDS = frozenset("sigmoid sig tanh relu softmax softplus log ln exp sum m
                         "np yhat hat pred axis keepdims elu gelu swish leaky lrelu prod".split()) | frozenset(
     "alpha beta gamma delta eta theta lambda sigma epsilon eps mu phi nabla partial".split())
 #: a word that joins two statements of a plain-text line: "h = tanh(W₁x + b₁) and ŷ = …"; "… where z₁ = W₁x + b₁"
-_PLAIN_JOINS = {"and": ", ", "where": r" \quad \text{where} ", "with": r" \quad \text{where} "}
+_PLAIN_JOINS = {"and": ", ", "und": ", ", "et": ", ", "where": r" \quad \text{where} ", "with": r" \quad \text{where} "}
 
 
 #: the word that opens a sentence after ". ": a capital, then small letters ("Going", "A"; not dZ2 . A1ᵀ's product)
@@ -814,7 +814,7 @@ def _opening(piece: str, first: bool) -> int:
         return 0
     names = words.group(0).split()
     last = names[-1].lower()
-    if (not re.fullmatch(_PLAIN_WORD, names[-1]) or last in _MATH_WORDS
+    if (not re.fullmatch(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*", names[-1]) or last in _MATH_WORDS
             or any(w.lower().strip("'") in _NOT_ASSERTED for w in names) or (first and not _SENTENCE_START.match(piece))):
         return 0
     return subject.start()

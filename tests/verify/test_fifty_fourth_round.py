@@ -406,3 +406,18 @@ def test_a_cost_defined_with_octaves_sum(tmp_path):
     found = _by_id(tmp_path, spec, body)
     assert found["line 2"].verdict == "correct", found["line 2"].message
     assert found["line 3"].verdict == "incorrect", found["line 3"].message
+
+
+def test_a_plain_answer_in_german(tmp_path):
+    """m30: "Für die verborgene Schicht gilt dL/dz1 = …" (opening words with an umlaut: the line was skipped) and
+    "… hᵀ und dL/db2 = ŷ - y" (German's and)."""
+    x, y, W1, W2, h, yhat, g = _tanh_softmax_instance()
+    body = ("Die verborgene Schicht ist h = tanh(W1 x + b1), die Ausgabe ŷ = softmax(W2 h + b2).\n"
+            "Also dL/dW2 = (ŷ - y) hᵀ und dL/db2 = ŷ - y.\n"
+            "Für die verborgene Schicht gilt dL/db1 = W2ᵀ (ŷ - y) ⊙ (1 - h²).\n"
+            "Für die verborgene Schicht gilt dL/db1 = W2ᵀ (ŷ - y) ⊙ (1 - h)².\n")
+    found = _by_id(tmp_path, TANH_SOFTMAX, body)
+    e = W2.T @ (yhat - y)
+    assert found["line 2"].verdict == expected_verdict(np.outer(yhat - y, h), g["W2"]) == "correct", found["line 2"].message
+    assert found["line 3"].verdict == expected_verdict(e * (1 - h * h), g["b1"]) == "correct", found["line 3"].message
+    assert found["line 4"].verdict == expected_verdict(e * (1 - h) ** 2, g["b1"]) == "incorrect", found["line 4"].message
