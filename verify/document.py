@@ -754,11 +754,6 @@ _NOT_ASSERTED = frozenset("if suppose supposing assume assuming would could migh
                           "instead not never nor error-prone".split())
 #: a letter set equal to a name in words ("L = cross-entropy", "loss = mean squared error"): what it is, no formula
 _NAME_IN_WORDS = re.compile(r"[ \t]*[^\s=]{1,12}[ \t]*=[ \t]*(?:[A-Za-z][a-z]{3,}(?:[- ][a-z]{2,}){0,3})[ \t]*")
-#: a word of four letters or more that names no mathematics: a piece without a relation that holds one, beside the
-#: line's statements, is prose ("a 2-2-1 sigmoid network, E = …")
-_A_WORD = re.compile(r"(?<![\\\w])(?!(?:sigmoid|softmax|softplus|tanh|relu|sqrt|mean|diag|argmax|keepdims|axis|yhat|"
-                     r"lrelu|leaky|gelu|swish|alpha|beta|gamma|delta|theta|lambda|sigma|epsilon|nabla|partial)(?![a-z]))"
-                     r"[A-Za-z][a-z]{3,}(?![\w(])")
 #: a plain word standing alone (not a name's part, not a function applied: tanh(z))
 _LONE_WORD = re.compile(r"(?<![\\\w])" + _PLAIN_WORD + r"(?![\w(])")
 #: the words a plain-text formula names functions and letters with, never prose
@@ -866,7 +861,7 @@ def _plain_statements(body: str) -> str:
     out = []
     for k, (joint, piece) in enumerate(pieces):
         if not _RELATION.search(piece):
-            if _prose(piece) or joint.strip().startswith("\\quad") or joint == ". " or (len(pieces) > 1 and _A_WORD.search(piece)):
+            if _prose(piece) or joint.strip().startswith("\\quad") or joint == ". " or (len(pieces) > 1 and _worded(piece)):
                 continue  # prose ("the loss is the binary cross-entropy"), or a where-clause that defines nothing
         elif _NAME_IN_WORDS.fullmatch(piece):
             continue  # "L = cross-entropy": the objective named in words, no formula
@@ -888,6 +883,12 @@ def _plain_statements(body: str) -> str:
         else:
             text += (r", \quad " if _RELATION.search(piece) and _RELATION.search(out[k - 1][0]) else ", ") + piece
     return text
+
+
+def _worded(text: str) -> bool:
+    """Whether ``text`` holds a plain word of four letters or more that names no mathematics: a piece with no relation
+    beside a line's statements that does is prose ("a 2-2-1 sigmoid network, E = …")."""
+    return any(len(m.group(0)) >= 4 and m.group(0).lower() not in _MATH_WORDS for m in _LONE_WORD.finditer(text))
 
 
 def _prose(text: str) -> bool:

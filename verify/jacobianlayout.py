@@ -23,6 +23,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from .normalize import PLAIN_D_SLASH
 from .parser import Notation, parse_claim
 from .surface import split_statements
 from .tree import Node, Unreadable
@@ -34,8 +35,6 @@ DENOMINATOR_LAYOUT = ("the chain rule ∂z/∂x ∂J/∂z is read in the denomin
 NOTATION_LINE = '[notation] jacobian = "denominator" (∂z/∂x = Wᵀ of z = W x) or jacobian = "numerator" (= W)'
 #: a claim that may be a chain of derivatives: two ∂-fractions or more (a cheap test before parsing)
 _TWO_DERIVATIVES = re.compile(r"\\partial[^=]*\\partial[^=]*\\partial[^=]*\\partial")
-#: a derivative typed plain, dL/dyhat: two marks of a derivative, as \partial L/\partial yhat (for the gate above)
-_PLAIN_SLASH = re.compile(r"(?<![A-Za-z0-9_\\])d([A-Za-z][A-Za-z0-9_]{0,8})[ \t]*/[ \t]*d(?=[A-Za-z])")
 #: at most this many claims are parsed for the vote (a bound on hostile documents)
 MAX_PARSED = 60
 #: derivatives of the (scalar) objective by a vector quantity, as the parser names them
@@ -178,7 +177,7 @@ def chain_layout(claims, notation: Notation, depth: int) -> str | None:
     statements = (t for c in claims for t in (  # (A = B \implies C = D: each statement read on its own)
         split_statements(c.latex[:4000]) if "\\implies" in c.latex[:4000] else (c.latex,)))
     for latex in statements:
-        if not _TWO_DERIVATIVES.search(_PLAIN_SLASH.sub(r"\\partial \1/\\partial ", latex[:2000])):
+        if not _TWO_DERIVATIVES.search(PLAIN_D_SLASH.sub(r"\\partial \1/\\partial \2", latex[:2000])):  # (dL/dyhat too)
             continue
         parsed += 1
         if parsed > MAX_PARSED:

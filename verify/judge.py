@@ -7490,8 +7490,8 @@ def _moment_beta(sides: list, moment: str, notes: list) -> list:
 _ACTIVE_BRANCH_ONE = frozenset(("relu", "leaky_relu", "elu"))
 
 
-#: a row's subject that is a derivative (∂L/∂W₂, dL/dW2, ∇_W L, \frac{dL}{db})
-_DERIVATIVE_SUBJECT = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|(?<![A-Za-z\\])d[A-Za-z]")
+#: a row's subject that is a derivative: _DERIVATIVE's forms, or typed plain (dL/dW2)
+_DERIVATIVE_SUBJECT = re.compile(_DERIVATIVE.pattern + r"|(?<![A-Za-z\\])d[A-Za-z]")
 #: how a definition of the answer's own symbol is reported (infer.py): a row with it is not graded
 _OWN_DEFINITION = "defines the answer's own symbol"
 

@@ -1259,7 +1259,7 @@ _PLAIN_SQRT = re.compile(r"(?<![A-Za-z\\])sqrt(?=\s*\()")
 _Y_HAT_WORD = re.compile(r"(?<![A-Za-z\\])[yY]_(?:hat|\{ ?hat ?\})(?![A-Za-z])")
 _WORD_SCRIPT = re.compile(r"_(new|old|next|prev|updated|true|pred)(?![A-Za-z])")
 #: a line that defines the objective (J = …, cost J = 1/2 * sum((a3 - y).^2)): its bare sum( adds every term
-_OBJECTIVE_DEFINED = re.compile(r"[ \t]*(?:J|L|E|C|cost|loss|Loss|Cost)[ \t]*(?:\([^()=]{0,30}\))?[ \t]*=")
+_OBJECTIVE_DEFINED = re.compile(r"[ \t]*(?:" + _OBJECTIVE_HEAD.pattern + r"|Loss|Cost)[ \t]*(?:\([^()=]{0,30}\))?[ \t]*=")
 #: a name's prime in Octave's notation (its transpose), not before an argument: h', W2', delta3', a2'
 _OCTAVE_PRIME = re.compile(r"(?<![A-Za-z0-9_\\])([A-Za-z][A-Za-z0-9_]{0,10}|\\[A-Za-z]{2,8}[0-9]{0,2})'(?!\()|(\))'(?!\()")
 #: names whose prime is a slope, not a transpose (σ'(z) has its argument; g' alone is one too)
@@ -1357,7 +1357,7 @@ _CODE_DERIVATIVE = re.compile(r"(?<![A-Za-z0-9_\\])d(L|J|E|C)_d(?=[A-Za-z])")
 #: code's ∂J/∂ŷ; not "that", "what": only these letters)
 _PLAIN_YHAT = re.compile(r"(?<![A-Za-z0-9_\\])([yYmvsxSVM])hat(?![A-Za-z0-9])")
 #: a derivative typed with d's and a slash, dyhat/dz2, da1/dz1 (the objective's own dL/dW2 the parser reads itself)
-_PLAIN_D_SLASH = re.compile(r"(?<![A-Za-z0-9_\\])d([A-Za-z][A-Za-z0-9]{0,7})[ \t]*/[ \t]*d([A-Za-z][A-Za-z0-9]{0,7})(?![A-Za-z0-9_(\[])")
+PLAIN_D_SLASH = re.compile(r"(?<![A-Za-z0-9_\\])d([A-Za-z][A-Za-z0-9]{0,7})[ \t]*/[ \t]*d([A-Za-z][A-Za-z0-9]{0,7})(?![A-Za-z0-9_(\[])")
 
 
 def _plain_local(m: re.Match) -> str:
@@ -1419,7 +1419,7 @@ def plain_math(text: str, columns: bool = True, transposes: bool = False) -> str
     s = _SPACED_DOT.sub(r" \\cdot ", s)  # dW2 = dZ2 . A1^T: a dot between two spaces is the product
     s = _METHOD_SUM.sub(r"np.sum(\1, \2)", s)  # dz2.sum(axis=0): NumPy's method, as np.sum(dz2, axis=0)
     s = _CODE_DERIVATIVE.sub(r"d\1/d", s)  # dL_dW2, dJ_dz1: code's name for ∂L/∂W2
-    s = _PLAIN_D_SLASH.sub(_plain_local, s)  # dyhat/dz2: a quantity's derivative by another, ∂ŷ/∂z₂
+    s = PLAIN_D_SLASH.sub(_plain_local, s)  # dyhat/dz2: a quantity's derivative by another, ∂ŷ/∂z₂
     s = _PLAIN_YHAT.sub(lambda m: rf"\hat{{{m.group(1)}}}", s)  # yhat, Yhat: ŷ as LaTeX writes it (a reader's own forms)
     s = _CODE_GRAD.sub("d", s)  # grad_W1: code's name for dW1
     s = _STATE_NAME.sub(r"\1_{\2}", s)  # Ng's VdW, SdW1: the optimizer's state of dW, v_{dW}

@@ -167,26 +167,35 @@ def test_an_optimizers_state_named_by_its_gradient(tmp_path, name):
     assert found["line 5"].verdict == "incorrect" and "plain gradient step" in found["line 5"].message, found["line 5"].message
 
 
-def test_nielsens_equations_typed_plain(tmp_path):
-    rng_ = np.random.default_rng(7)
+def _sigmoid_stack(seed: int):
+    """One example of a 2-3-3-2 sigmoid network with ½‖a³ − y‖²: x, W (a list), the activations a¹, a², the output's δ³
+    and ``grad(k)``, the oracle's ∂C/∂W of layer k + 1 by central differences."""
+    rng_ = np.random.default_rng(seed)
     x, y = rng_.normal(size=2), rng_.normal(size=2)
     W = [rng_.normal(size=(3, 2)), rng_.normal(size=(3, 3)), rng_.normal(size=(2, 3))]
     b = [rng_.normal(size=3), rng_.normal(size=3), rng_.normal(size=2)]
 
-    def cost(W2):
+    def cost(layer: int, value):
         a = x
         for k, (w, c) in enumerate(zip(W, b, strict=True)):
-            a = sigmoid((W2 if k == 1 else w) @ a + c)
+            a = sigmoid((value if k == layer else w) @ a + c)
         return 0.5 * float(np.sum((a - y) ** 2))
 
     a1 = sigmoid(W[0] @ x + b[0])
     a2 = sigmoid(W[1] @ a1 + b[1])
     a3 = sigmoid(W[2] @ a2 + b[2])
-    d3 = (a3 - y) * a3 * (1 - a3)
+    return x, W, a1, a2, (a3 - y) * a3 * (1 - a3), lambda k: gradient_of(lambda v: cost(k, v), W[k])
+
+
+SIGMOID_STACK = spec_toml("stack54", 2, [(3, "sigmoid"), (3, "sigmoid"), (2, "sigmoid")], "squared_error")
+
+
+def test_nielsens_equations_typed_plain(tmp_path):
+    x, W, a1, a2, d3, grad = _sigmoid_stack(7)
     d2 = (W[2].T @ d3) * a2 * (1 - a2)
-    dW2 = gradient_of(cost, W[1])
+    dW2 = grad(1)
     body = ("BP4: dC/dw^l_jk = a^{l-1}_k delta^l_j\nBP4 (swapped): dC/dw^l_jk = a^{l-1}_j delta^l_k\n")
-    found = _by_id(tmp_path, spec_toml("bp54", 2, [(3, "sigmoid"), (3, "sigmoid"), (2, "sigmoid")], "squared_error"), body)
+    found = _by_id(tmp_path, SIGMOID_STACK, body)
     assert expected_verdict(np.outer(d2, a1), dW2) == "correct"  # (the oracle: layer 2's, a square layer)
     assert found["line 1"].verdict == "correct", found["line 1"].message
     assert found["line 2"].verdict == expected_verdict(np.outer(a1, d2), dW2) == "incorrect", found["line 2"].message
@@ -354,26 +363,12 @@ def test_statements_in_a_parenthesis_and_cases_typed_plain(tmp_path):
 
 def test_pseudocode_with_layers_in_brackets(tmp_path):
     """m23: delta[L], a[l-1], W[l+1].T and a loop's header "for l = L-1 down to 1:" (no claim)."""
-    rng_ = np.random.default_rng(23)
-    x, y = rng_.normal(size=2), rng_.normal(size=2)
-    W = [rng_.normal(size=(3, 2)), rng_.normal(size=(3, 3)), rng_.normal(size=(2, 3))]
-    b = [rng_.normal(size=3), rng_.normal(size=3), rng_.normal(size=2)]
-
-    def cost(W3):
-        a = x
-        for k, (w, c) in enumerate(zip(W, b, strict=True)):
-            a = sigmoid((W3 if k == 2 else w) @ a + c)
-        return 0.5 * float(np.sum((a - y) ** 2))
-
-    a1 = sigmoid(W[0] @ x + b[0])
-    a2 = sigmoid(W[1] @ a1 + b[1])
-    a3 = sigmoid(W[2] @ a2 + b[2])
-    d3 = (a3 - y) * a3 * (1 - a3)
-    assert expected_verdict(np.outer(d3, a2), gradient_of(cost, W[2])) == "correct"
+    _x, _W, _a1, a2, d3, grad = _sigmoid_stack(23)
+    assert expected_verdict(np.outer(d3, a2), grad(2)) == "correct"
     body = ("delta[L] = (a[L] - y) * a[L] * (1 - a[L])\nfor l = L-1 down to 1:\n"
             "    delta[l] = (W[l+1].T @ delta[l+1]) * a[l] * (1 - a[l])\n"
             "dC/dW[l] = delta[l] @ a[l-1].T\ndC/dW[l] = a[l-1] @ delta[l].T\n")
-    found = _by_id(tmp_path, spec_toml("code54", 2, [(3, "sigmoid"), (3, "sigmoid"), (2, "sigmoid")], "squared_error"), body)
+    found = _by_id(tmp_path, SIGMOID_STACK, body)
     assert "line 2" not in found  # (the loop's header)
     assert [found[f"line {k}"].verdict for k in (1, 3, 4)] == ["correct"] * 3, [found[f"line {k}"].message for k in (1, 3, 4)]
     assert found["line 5"].verdict == "incorrect", found["line 5"].message
