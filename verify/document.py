@@ -860,6 +860,7 @@ def _plain_statements(body: str) -> str:
         return body
     out = []
     for k, (joint, piece) in enumerate(pieces):
+        piece = _without_apposition(piece)
         if not _RELATION.search(piece):
             if _prose(piece) or joint.strip().startswith("\\quad") or joint == ". " or (len(pieces) > 1 and _worded(piece)):
                 continue  # prose ("the loss is the binary cross-entropy"), or a where-clause that defines nothing
@@ -883,6 +884,21 @@ def _plain_statements(body: str) -> str:
         else:
             text += (r", \quad " if _RELATION.search(piece) and _RELATION.search(out[k - 1][0]) else ", ") + piece
     return text
+
+
+#: a description after a statement: an article, then a few words to the piece's end ("a = sigmoid(W1 x + b1) the hidden
+#: activation")
+_APPOSITION = re.compile(r"[ \t]+(?:the|an?|our|its)[ \t]+[A-Za-z][a-z-]*(?:[ \t]+[A-Za-z][a-z-]*){0,4}[ \t]*$")
+
+
+def _without_apposition(piece: str) -> str:
+    """``piece`` without the description after its statement (``_APPOSITION``), where a whole statement stands before it."""
+    m = _APPOSITION.search(piece) if " " in piece else None
+    if m is None:
+        return piece
+    head = piece[:m.start()]
+    rel = _RELATION.search(head)
+    return head if rel is not None and head[rel.end():].strip() and not _unbalanced(head) else piece
 
 
 def _worded(text: str) -> bool:

@@ -416,3 +416,22 @@ def test_a_plain_answer_in_german(tmp_path):
     assert found["line 2"].verdict == expected_verdict(np.outer(yhat - y, h), g["W2"]) == "correct", found["line 2"].message
     assert found["line 3"].verdict == expected_verdict(e * (1 - h * h), g["b1"]) == "correct", found["line 3"].message
     assert found["line 4"].verdict == expected_verdict(e * (1 - h) ** 2, g["b1"]) == "incorrect", found["line 4"].message
+
+
+def test_a_description_after_a_definition(tmp_path):
+    """"With a = sigmoid(W1 x + b1) the hidden activation and p = softmax(W2 a + b2), …": the description after the
+    definition made the whole statement prose, so a (and p with it) was never defined (found trying an answer from a
+    wheel, after the round)."""
+    x, label = rng.normal(size=3), 0
+    y = np.eye(2)[label]
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    a = sigmoid(W1 @ x + b1)
+    z2 = W2 @ a + b2
+    p = np.exp(z2) / np.exp(z2).sum()
+    dW2 = gradient_of(lambda v: float(np.log(np.exp(v @ a + b2).sum()) - (v @ a + b2)[label]), W2)
+    body = ("Question 1. With a = sigmoid(W1 x + b1) the hidden activation and p = softmax(W2 a + b2), the loss is "
+            "L = -sum_k y_k log p_k.\nThen dL/dW2 = (p - y) a^T.\nThen dL/dW2 = a (p - y)^T.\n")
+    found = _by_id(tmp_path, spec_toml("app54", 3, [(4, "sigmoid"), (2, "softmax")], "cross_entropy"), body)
+    assert found["Q1.1"].verdict == "correct", found["Q1.1"].message
+    assert found["Q1.2"].verdict == expected_verdict(np.outer(p - y, a), dW2) == "correct", found["Q1.2"].message
+    assert found["Q1.3"].verdict == "incorrect", found["Q1.3"].message
